@@ -1,0 +1,269 @@
+package io.skillmatch.evaluation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.skillmatch.data.Csv;
+import io.skillmatch.parsing.Mention;
+import io.skillmatch.parsing.PostingParser;
+import io.skillmatch.parsing.Requirement;
+import io.skillmatch.parsing.SkillExtractor;
+import io.skillmatch.parsing.SkillMatcher;
+import io.skillmatch.taxonomy.Skill;
+import io.skillmatch.taxonomy.Taxonomy;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Measures skill extraction on real data: recall of the employer-entered skill lists of Dice
+ * postings (restricted to listed skills the taxonomy knows), and span precision, recall and F1 of
+ * knowledge spans on the SkillSpan tech postings (exact and partial overlap).
+ */
+public final class ParsingEvaluation {
+
+  /** Precision, recall and F1 of a span comparison. */
+  public record Prf(int predicted, int gold, int predictedMatched, int goldMatched) {
+    public double precision() {
+      return predicted == 0 ? 0 : (double) predictedMatched / predicted;
+    }
+
+    public double recall() {
+      return gold == 0 ? 0 : (double) goldMatched / gold;
+    }
+
+    public double f1() {
+      double p = precision();
+      double r = recall();
+      return p + r == 0 ? 0 : 2 * p * r / (p + r);
+    }
+  }
+
+  /**
+   * Dice figures.
+   *
+   * @param postings postings evaluated
+   * @param listed listed skills (after dropping placeholders)
+   * @param inTaxonomy listed skills the taxonomy knows
+   * @param found of those, extracted by the parser
+   * @param missed most frequently missed skills, with counts
+   */
+  public record DiceResult(int postings, int listed, int inTaxonomy, int found, Map<String, Integer> missed) {
+    public double recall() {
+      return inTaxonomy == 0 ? 0 : (double) found / inTaxonomy;
+    }
+
+    public double coverage() {
+      return listed == 0 ? 0 : (double) inTaxonomy / listed;
+    }
+  }
+
+  /** Both evaluations. */
+  public record Report(DiceResult dice, Map<String, Prf> skillSpanExact, Map<String, Prf> skillSpanPartial) {
+    /** A plain-text table. */
+    public String toText() {
+      StringBuilder sb = new StringBuilder();
+      sb.append(String.format(Locale.ROOT,
+          "Dice postings (%d): listed skills %d, in taxonomy %d (%.1f%%), recall %.3f (%d/%d)%n",
+          dice.postings(), dice.listed(), dice.inTaxonomy(), 100 * dice.coverage(), dice.recall(),
+          dice.found(), dice.inTaxonomy()));
+      sb.append("  most missed: ").append(dice.missed()).append('\n');
+      sb.append("SkillSpan tech, knowledge spans:\n");
+      sb.append(String.format(Locale.ROOT, "  %-6s %-8s %9s %7s %7s %7s%n", "split", "match", "precision", "recall", "F1", "gold"));
+      for (String split : skillSpanExact.keySet()) {
+        for (var e : List.of(Map.entry("exact", skillSpanExact.get(split)), Map.entry("partial", skillSpanPartial.get(split)))) {
+          Prf p = e.getValue();
+          sb.append(String.format(Locale.ROOT, "  %-6s %-8s %9.3f %7.3f %7.3f %7d%n",
+              split, e.getKey(), p.precision(), p.recall(), p.f1(), p.gold()));
+        }
+      }
+      return sb.toString();
+    }
+  }
+
+  private static final Set<String> PLACEHOLDERS =
+      Set.of("see below", "see job description", "(see job description)", "please see job description",
+          "see description", "n/a", "na", "tbd", "see jd", "refer jd");
+
+  private final Taxonomy taxonomy;
+  private final PostingParser parser;
+  private final SkillExtractor extractor;
+
+  public ParsingEvaluation(Taxonomy taxonomy) {
+    this.taxonomy = taxonomy;
+    this.parser = PostingParser.of(taxonomy);
+    this.extractor = new SkillMatcher(taxonomy);
+  }
+
+  /** Runs both evaluations on the shared data folder. */
+  public Report run(Path shared) throws IOException {
+    DiceResult dice = dice(shared.resolve("dice_us_tech_jobs/dice_postings_with_skills.csv"));
+    Map<String, Prf> exact = new LinkedHashMap<>();
+    Map<String, Prf> partial = new LinkedHashMap<>();
+    for (String split : List.of("dev", "test")) {
+      Prf[] r = skillSpan(shared.resolve("skillspan/" + split + ".json"));
+      exact.put(split, r[0]);
+      partial.put(split, r[1]);
+    }
+    return new Report(dice, exact, partial);
+  }
+
+  /** Recall of the employer-entered skills that the taxonomy knows. */
+  public DiceResult dice(Path csv) throws IOException {
+    int postings = 0;
+    int listed = 0;
+    int inTaxonomy = 0;
+    int found = 0;
+    Map<String, Integer> missed = new TreeMap<>();
+    for (Map<String, String> row : Csv.read(csv, ',')) {
+      String description = row.getOrDefault("jobdescription", "");
+      if (description.isBlank()) {
+        continue;
+      }
+      postings++;
+      Set<String> gold = new HashSet<>();
+      for (String s : row.getOrDefault("required_skills", "").split(",")) {
+        String skill = s.strip();
+        if (skill.isEmpty() || PLACEHOLDERS.contains(skill.toLowerCase(Locale.ROOT))) {
+          continue;
+        }
+        listed++;
+        Optional<Skill> resolved = taxonomy.resolve(skill);
+        if (resolved.isPresent() && gold.add(resolved.get().id())) {
+          inTaxonomy++;
+        } else if (resolved.isPresent()) {
+          listed--; // the same skill listed twice ("Java, java")
+        }
+      }
+      Set<String> predicted = new HashSet<>();
+      for (Requirement r : parser.parse(row.getOrDefault("jobtitle", "") + "\n" + description).requirements()) {
+        predicted.add(r.skillId());
+      }
+      for (String g : gold) {
+        if (predicted.contains(g)) {
+          found++;
+        } else {
+          missed.merge(g, 1, Integer::sum);
+        }
+      }
+    }
+    Map<String, Integer> top = new LinkedHashMap<>();
+    missed.entrySet().stream()
+        .sorted((a, b) -> b.getValue() - a.getValue())
+        .limit(25)
+        .forEach(e -> top.put(e.getKey(), e.getValue()));
+    return new DiceResult(postings, listed, inTaxonomy, found, top);
+  }
+
+  /** {exact, partial} span figures for the knowledge spans of the tech sentences of a split. */
+  public Prf[] skillSpan(Path jsonl) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    int predicted = 0;
+    int gold = 0;
+    int exactMatched = 0;
+    int partialPred = 0;
+    int partialGold = 0;
+    try (BufferedReader r = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode row = json.readTree(line);
+        if (!"tech".equals(row.path("source").asText())) {
+          continue;
+        }
+        List<String> tokens = new ArrayList<>();
+        row.path("tokens").forEach(t -> tokens.add(t.asText()));
+        List<String> tags = new ArrayList<>();
+        row.path("tags_knowledge").forEach(t -> tags.add(t.asText()));
+        List<int[]> goldSpans = bioSpans(tags);
+        List<int[]> predSpans = predictedSpans(tokens);
+        predicted += predSpans.size();
+        gold += goldSpans.size();
+        for (int[] p : predSpans) {
+          boolean exact = false;
+          boolean overlap = false;
+          for (int[] g : goldSpans) {
+            exact |= p[0] == g[0] && p[1] == g[1];
+            overlap |= p[0] <= g[1] && g[0] <= p[1];
+          }
+          exactMatched += exact ? 1 : 0;
+          partialPred += overlap ? 1 : 0;
+        }
+        for (int[] g : goldSpans) {
+          for (int[] p : predSpans) {
+            if (p[0] <= g[1] && g[0] <= p[1]) {
+              partialGold++;
+              break;
+            }
+          }
+        }
+      }
+    }
+    return new Prf[] {
+      new Prf(predicted, gold, exactMatched, exactMatched),
+      new Prf(predicted, gold, partialPred, partialGold)
+    };
+  }
+
+  /** Token spans [first, last] of the mentions found in the space-joined tokens. */
+  private List<int[]> predictedSpans(List<String> tokens) {
+    StringBuilder sb = new StringBuilder();
+    int[] tokenStart = new int[tokens.size()];
+    for (int i = 0; i < tokens.size(); i++) {
+      if (i > 0) {
+        sb.append(' ');
+      }
+      tokenStart[i] = sb.length();
+      sb.append(tokens.get(i));
+    }
+    List<int[]> spans = new ArrayList<>();
+    for (Mention m : extractor.extract(sb.toString())) {
+      int first = -1;
+      int last = -1;
+      for (int i = 0; i < tokens.size(); i++) {
+        int s = tokenStart[i];
+        int e = s + tokens.get(i).length();
+        if (s < m.end() && m.start() < e) {
+          if (first < 0) {
+            first = i;
+          }
+          last = i;
+        }
+      }
+      if (first >= 0) {
+        spans.add(new int[] {first, last});
+      }
+    }
+    return spans;
+  }
+
+  private static List<int[]> bioSpans(List<String> tags) {
+    List<int[]> spans = new ArrayList<>();
+    int start = -1;
+    for (int i = 0; i <= tags.size(); i++) {
+      String t = i < tags.size() ? tags.get(i) : "O";
+      if (t.equals("B") || t.equals("O") || (t.equals("I") && start < 0)) {
+        if (start >= 0) {
+          spans.add(new int[] {start, i - 1});
+          start = -1;
+        }
+        if (t.equals("B") || t.equals("I")) {
+          start = i;
+        }
+      }
+    }
+    return spans;
+  }
+}

@@ -1,0 +1,143 @@
+package io.skillmatch.parsing;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Cue phrases inside a sentence that say how much a skill is needed, and years phrases. */
+final class Cues {
+
+  private static final Pattern PREFERRED =
+      Pattern.compile("\\b(is an? (big |huge |major |definite |strong )?plus|are an? (big |huge )?plus"
+          + "|(big|huge|major|definite|strong|a) plus\\b|\\bplus:|\\bbonus\\b|nice[- ]to[- ]have|nice to"
+          + " have|preferred|preferably|preferable|desirable|desired|ideally|is an advantage|an asset"
+          + "|willing(ness)? to learn|eager to learn|keen to learn|would be (great|nice|good|a plus)"
+          + "|great to have|good to have|not required|optional|familiarity with|exposure to"
+          + "|don.?t (have|need) to|do not (have|need) to|not necessary|appreciated|is helpful"
+          + "|are helpful|helpful but|a bonus|we.?d love|would love|extra points|bonus points)");
+  private static final Pattern REQUIRED =
+      Pattern.compile("\\b(must|required|requires|require|mandatory|essential|need to have"
+          + "|needs to have|you have|you bring|strong (experience|knowledge|background)|proven"
+          + "|solid|expert|expertise|deep (experience|knowledge))\\b");
+
+  /** A sentence that turns the rest of its section into nice-to-haves. */
+  static final Pattern RELAXES_SECTION =
+      Pattern.compile("(?i)(don.?t|do not|doesn.?t|won.?t) (have|need) to (excel|be an expert|know|master"
+          + "|tick|check|meet|have)|not expected to (know|have|master)|no need to (know|have|master)"
+          + "|if you have some of|(any|some) of the following (is|are|would be) (a plus|great|nice|helpful)");
+
+  private static final String NUMBER =
+      "(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)";
+  /** "5+ years", "3-5 yrs", "at least two years", "minimum of 4 years". */
+  static final Pattern YEARS =
+      Pattern.compile("(?i)(?<!(last|past|next|first|within|the) )" + NUMBER
+          + "\\s*(\\+|plus)?\\s*(?:(?:-|\u2013|to)\\s*" + NUMBER + "\\s*\\+?\\s*)?(?:years?|yrs?)\\b");
+
+  private Cues() {}
+
+  /** The importance the nearest cue in the clause gives a mention at [start, end), or null. */
+  static Importance nearest(String clause, int mentionStart, int mentionEnd) {
+    String lower = clause.toLowerCase(Locale.ROOT);
+    int prefDist = distance(PREFERRED.matcher(lower), mentionStart, mentionEnd);
+    int reqDist = distance(REQUIRED.matcher(lower), mentionStart, mentionEnd);
+    if (prefDist == Integer.MAX_VALUE && reqDist == Integer.MAX_VALUE) {
+      return null;
+    }
+    return prefDist <= reqDist ? Importance.PREFERRED : Importance.REQUIRED;
+  }
+
+  private static int distance(Matcher m, int start, int end) {
+    int best = Integer.MAX_VALUE;
+    while (m.find()) {
+      int d = m.end() <= start ? start - m.end() : m.start() >= end ? m.start() - end : 0;
+      best = Math.min(best, d);
+    }
+    return best;
+  }
+
+  /**
+   * Years phrases of a clause and the mentions they bind to.
+   *
+   * @param bound years per mention ("4+ years of Python": Python 4)
+   * @param unbound years phrases with no skill ("5+ years of software engineering"), with their
+   *     offsets
+   */
+  record Years(Map<Mention, Integer> bound, List<int[]> unbound) {}
+
+  /**
+   * Binds each years phrase of a clause: to the mention just before it ("Go (3+ years)", "Python:
+   * 5 years"), else to the mentions after it up to the next phrase ("at least 2 years working with
+   * Golang", "5+ years of Java or Scala"); a phrase with neither is unbound, and so is one bound
+   * only to mentions that are not {@code concrete} ("6+ years in data engineering": a discipline,
+   * so also an overall requirement).
+   */
+  static Years bindYears(
+      String text, int clauseStart, int clauseEnd, List<Mention> inClause, Predicate<Mention> concrete) {
+    Matcher m = YEARS.matcher(text).region(clauseStart, clauseEnd);
+    List<int[]> phrases = new ArrayList<>(); // {start, end, years}
+    while (m.find()) {
+      phrases.add(new int[] {m.start(), m.end(), years(m)});
+    }
+    Map<Mention, Integer> bound = new HashMap<>();
+    List<int[]> unbound = new ArrayList<>();
+    for (int p = 0; p < phrases.size(); p++) {
+      int[] phrase = phrases.get(p);
+      Mention before = null;
+      for (Mention mention : inClause) {
+        if (mention.end() <= phrase[0] && phrase[0] - mention.end() <= 4) {
+          before = mention;
+        }
+      }
+      if (before != null) {
+        bound.merge(before, phrase[2], Math::max);
+        if (!concrete.test(before)) {
+          unbound.add(phrase);
+        }
+        continue;
+      }
+      int limit = p + 1 < phrases.size() ? phrases.get(p + 1)[0] : clauseEnd;
+      boolean anyConcrete = false;
+      for (Mention mention : inClause) {
+        if (mention.start() >= phrase[1] && mention.start() < limit
+            && (p + 1 >= phrases.size() || phrases.get(p + 1)[0] - mention.end() > 4)) {
+          bound.merge(mention, phrase[2], Math::max);
+          anyConcrete |= concrete.test(mention);
+        }
+      }
+      if (!anyConcrete) {
+        unbound.add(phrase);
+      }
+    }
+    return new Years(bound, unbound);
+  }
+
+  /** The number a years phrase's first number names. */
+  static int years(Matcher m) {
+    return number(m.group(2));
+  }
+
+  static int number(String s) {
+    return switch (s.toLowerCase(Locale.ROOT)) {
+      case "one" -> 1;
+      case "two" -> 2;
+      case "three" -> 3;
+      case "four" -> 4;
+      case "five" -> 5;
+      case "six" -> 6;
+      case "seven" -> 7;
+      case "eight" -> 8;
+      case "nine" -> 9;
+      case "ten" -> 10;
+      case "eleven" -> 11;
+      case "twelve" -> 12;
+      case "fifteen" -> 15;
+      case "twenty" -> 20;
+      default -> Integer.parseInt(s);
+    };
+  }
+}

@@ -1,0 +1,25 @@
+package io.skillmatch.parsing;
+
+import java.util.List;
+
+/**
+ * A posting read the way a recruiter reads it.
+ *
+ * @param title the job title, or null
+ * @param seniority the level, or null when neither title nor years say
+ * @param minYears overall minimum years of experience, or null
+ * @param requirements skills asked for, required first
+ * @param warnings things the reader should know (non-English text, repaired encoding, ...)
+ */
+public record ParsedPosting(
+    String title,
+    Seniority seniority,
+    Integer minYears,
+    List<Requirement> requirements,
+    List<String> warnings) {
+
+  public ParsedPosting {
+    requirements = List.copyOf(requirements);
+    warnings = List.copyOf(warnings);
+  }
+}

@@ -1,0 +1,26 @@
+package io.skillmatch.parsing;
+
+import java.util.List;
+
+/**
+ * A resume read the way a recruiter reads it.
+ *
+ * @param skills skills with years and recency
+ * @param totalYears years of professional experience (union of dated entries), or null
+ * @param seniority level from the latest title or the years, or null
+ * @param titles job titles, most recent first
+ * @param warnings things the reader should know
+ */
+public record ParsedProfile(
+    List<ProfileSkill> skills,
+    Double totalYears,
+    Seniority seniority,
+    List<String> titles,
+    List<String> warnings) {
+
+  public ParsedProfile {
+    skills = List.copyOf(skills);
+    titles = List.copyOf(titles);
+    warnings = List.copyOf(warnings);
+  }
+}

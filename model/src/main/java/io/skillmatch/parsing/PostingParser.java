@@ -1,0 +1,330 @@
+package io.skillmatch.parsing;
+
+import io.skillmatch.parsing.Sentences.Span;
+import io.skillmatch.taxonomy.Category;
+import io.skillmatch.taxonomy.Skill;
+import io.skillmatch.taxonomy.Taxonomy;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a job posting as a recruiter does: title and seniority; each skill asked for, required or
+ * preferred (from section headings and cue phrases, not position), with the years asked for it and
+ * the group of alternatives it belongs to ("Django, FastAPI or Flask"); the overall minimum years.
+ * Thread-safe; time linear in the length of the text.
+ */
+public final class PostingParser {
+
+  private static final Pattern ALTERNATIVES_BEFORE =
+      Pattern.compile("(?i)(one of|any of|either|such as|e\\.g\\.?|for example|like|similar to)[\\s:,(]*$");
+  private static final Pattern GAP =
+      Pattern.compile("(?i)^[\\s,/|()]*((and/or|or|and|nor|&)\\s*)?[\\s,/|()]*$");
+
+  private final Taxonomy taxonomy;
+  private final SkillExtractor extractor;
+  private final TextCleaner cleaner;
+
+  public PostingParser(Taxonomy taxonomy, SkillExtractor extractor, TextCleaner cleaner) {
+    this.taxonomy = taxonomy;
+    this.extractor = extractor;
+    this.cleaner = cleaner;
+  }
+
+  /** A parser over the taxonomy with the default extractor and cleaner. */
+  public static PostingParser of(Taxonomy taxonomy) {
+    return new PostingParser(taxonomy, new SkillMatcher(taxonomy), new TextCleaner());
+  }
+
+  /** A mention placed in its clause, with what its context says. */
+  private record Placed(Mention mention, Span sentence, Span clause, Importance importance) {}
+
+  /** Parses raw posting text; throws {@link TextRejectedException} for unusable input. */
+  public ParsedPosting parse(String raw) {
+    CleanText clean = cleaner.clean(raw);
+    String text = clean.text();
+    List<String> warnings = new ArrayList<>(clean.warnings());
+    String title = title(clean);
+
+    List<Span> lines = lines(text);
+    Sections.Kind[] lineKind = new Sections.Kind[lines.size()];
+    int[] contentStart = new int[lines.size()];
+    Sections.Kind current = Sections.Kind.REQUIRED;
+    for (int i = 0; i < lines.size(); i++) {
+      Span line = lines.get(i);
+      String s = line.of(text);
+      boolean afterBlank = i == 0 || lines.get(i - 1).of(text).isBlank();
+      Sections.Heading h = Sections.postingHeading(s, afterBlank);
+      contentStart[i] = line.start();
+      if (h != null) {
+        current = h.kind() == Sections.Kind.OTHER ? Sections.Kind.REQUIRED : h.kind();
+        contentStart[i] = line.start() + h.contentStart();
+      }
+      lineKind[i] = current;
+      if (Cues.RELAXES_SECTION.matcher(s).find() && current == Sections.Kind.REQUIRED) {
+        current = Sections.Kind.PREFERRED;
+        lineKind[i] = current;
+      }
+    }
+
+    List<Mention> mentions = extractor.extract(text);
+    List<Span> sentences = Sentences.split(text);
+    List<Placed> placed = new ArrayList<>();
+    List<Integer> overallYears = new ArrayList<>();
+    Map<Mention, Integer> yearsOf = new HashMap<>();
+    Map<Mention, String> groupOf = new HashMap<>();
+    int groups = 0;
+    int mi = 0;
+    for (Span sentence : sentences) {
+      int lineIdx = lineIndex(lines, sentence.start());
+      Sections.Kind kind = lineKind[lineIdx];
+      if (kind == Sections.Kind.IGNORE) {
+        while (mi < mentions.size() && mentions.get(mi).start() < sentence.end()) {
+          mi++;
+        }
+        continue;
+      }
+      for (Span clause : Sentences.clauses(text, sentence)) {
+        List<Mention> inClause = new ArrayList<>();
+        while (mi < mentions.size() && mentions.get(mi).start() < clause.end()) {
+          Mention m = mentions.get(mi++);
+          if (m.start() >= clause.start() && m.start() >= contentStart[lineIdx]
+              || m.start() >= clause.start() && contentStart[lineIdx] >= lines.get(lineIdx).end()) {
+            inClause.add(m);
+          }
+        }
+        String clauseText = clause.of(text);
+        Importance base = kind == Sections.Kind.PREFERRED ? Importance.PREFERRED : Importance.REQUIRED;
+        for (Mention m : inClause) {
+          Importance cue = Cues.nearest(clauseText, m.start() - clause.start(), m.end() - clause.start());
+          placed.add(new Placed(m, sentence, clause, cue == null ? base : cue));
+        }
+        bindYears(text, clause, inClause, yearsOf, overallYears, base);
+        groups = groupAlternatives(text, clause, inClause, groupOf, groups);
+      }
+    }
+    // mentions inside the title count as required: "Senior Go Engineer" asks for Go
+    List<Requirement> requirements = assemble(text, placed, yearsOf, groupOf);
+    Integer minYears = overallYears.isEmpty() ? null : overallYears.stream().max(Integer::compare).get();
+    Seniority seniority =
+        Seniority.fromTitle(title)
+            .or(() -> minYears == null ? java.util.Optional.empty() : java.util.Optional.of(Seniority.fromYears(minYears)))
+            .orElse(null);
+    if (requirements.isEmpty()) {
+      warnings.add("no skills from the taxonomy were found in the posting");
+    }
+    return new ParsedPosting(title, seniority, minYears, requirements, warnings);
+  }
+
+  private void bindYears(
+      String text,
+      Span clause,
+      List<Mention> inClause,
+      Map<Mention, Integer> yearsOf,
+      List<Integer> overall,
+      Importance base) {
+    Cues.Years years = Cues.bindYears(text, clause.start(), clause.end(), inClause, this::concrete);
+    years.bound().forEach((m, y) -> yearsOf.merge(m, y, Math::max));
+    String c = clause.of(text);
+    for (int[] phrase : years.unbound()) {
+      if (base == Importance.REQUIRED
+          && Cues.nearest(c, phrase[0] - clause.start(), phrase[1] - clause.start()) != Importance.PREFERRED) {
+        overall.add(phrase[2]);
+      }
+    }
+  }
+
+  /** Whether a mention names a concrete technology rather than a discipline or a soft skill. */
+  private boolean concrete(Mention m) {
+    return taxonomy.skill(m.skillId())
+        .map(s -> s.category() != Category.PRACTICE && s.category().isTechnical())
+        .orElse(false);
+  }
+
+  /** Groups runs of mentions joined by "or" / "/" (or introduced by "one of", "such as"). */
+  private int groupAlternatives(
+      String text, Span clause, List<Mention> inClause, Map<Mention, String> groupOf, int groups) {
+    int i = 0;
+    while (i < inClause.size()) {
+      int j = i;
+      while (j + 1 < inClause.size()
+          && GAP.matcher(text.substring(inClause.get(j).end(), inClause.get(j + 1).start())).matches()) {
+        j++;
+      }
+      if (j > i) {
+        groups = groupRun(text, clause, inClause.subList(i, j + 1), groupOf, groups);
+      }
+      i = j + 1;
+    }
+    return groups;
+  }
+
+  private int groupRun(
+      String text, Span clause, List<Mention> run, Map<Mention, String> groupOf, int groups) {
+    String before = text.substring(Math.max(clause.start(), run.getFirst().start() - 40), run.getFirst().start());
+    boolean introduced = ALTERNATIVES_BEFORE.matcher(before).find();
+    // split the run at "and" unless the whole run was introduced as examples
+    List<List<Mention>> segments = new ArrayList<>();
+    List<Boolean> hasOr = new ArrayList<>();
+    List<Mention> seg = new ArrayList<>(List.of(run.getFirst()));
+    boolean or = false;
+    for (int k = 1; k < run.size(); k++) {
+      String gap = text.substring(run.get(k - 1).end(), run.get(k).start()).toLowerCase(Locale.ROOT).strip();
+      boolean isOr = gap.contains("or") || (gap.equals("/") && sameCategory(run.get(k - 1), run.get(k)));
+      boolean isAnd = gap.contains("and") && !gap.contains("and/or") || gap.equals("&");
+      if (isAnd && !introduced) {
+        segments.add(seg);
+        hasOr.add(or);
+        seg = new ArrayList<>();
+        or = false;
+      }
+      or |= isOr;
+      seg.add(run.get(k));
+    }
+    segments.add(seg);
+    hasOr.add(or);
+    for (int s = 0; s < segments.size(); s++) {
+      List<Mention> members = segments.get(s);
+      long distinct = members.stream().map(Mention::skillId).distinct().count();
+      if (distinct >= 2 && (hasOr.get(s) || introduced)) {
+        String id = "g" + (++groups);
+        for (Mention m : members) {
+          groupOf.put(m, id);
+        }
+      }
+    }
+    return groups;
+  }
+
+  private boolean sameCategory(Mention a, Mention b) {
+    return taxonomy.skill(a.skillId()).map(Skill::category)
+        .equals(taxonomy.skill(b.skillId()).map(Skill::category));
+  }
+
+  private List<Requirement> assemble(
+      String text, List<Placed> placed, Map<Mention, Integer> yearsOf, Map<Mention, String> groupOf) {
+    Map<String, List<Placed>> bySkill = new LinkedHashMap<>();
+    for (Placed p : placed) {
+      bySkill.computeIfAbsent(p.mention().skillId(), k -> new ArrayList<>()).add(p);
+    }
+    Map<String, Requirement> chosen = new LinkedHashMap<>();
+    for (Map.Entry<String, List<Placed>> e : bySkill.entrySet()) {
+      List<Placed> ps = e.getValue();
+      Importance importance =
+          ps.stream().anyMatch(p -> p.importance() == Importance.REQUIRED) ? Importance.REQUIRED : Importance.PREFERRED;
+      Integer years = null;
+      String group = null;
+      boolean standalone = false;
+      Placed first = null;
+      for (Placed p : ps) {
+        if (p.importance() != importance) {
+          continue;
+        }
+        if (first == null) {
+          first = p;
+        }
+        Integer y = yearsOf.get(p.mention());
+        if (y != null && (years == null || y > years)) {
+          years = y;
+        }
+        String g = groupOf.get(p.mention());
+        if (g == null) {
+          standalone = true;
+        } else if (group == null) {
+          group = g;
+        }
+      }
+      Skill skill = taxonomy.skill(e.getKey()).orElseThrow();
+      Span s = first.sentence();
+      chosen.put(
+          e.getKey(),
+          new Requirement(
+              skill.name(), skill.id(), importance, years, standalone ? null : group,
+              new Evidence(s.of(text), s.start(), s.end())));
+    }
+    // a group needs two members left; renumber groups in order of appearance
+    Map<String, Integer> sizes = new HashMap<>();
+    chosen.values().forEach(r -> {
+      if (r.anyOf() != null) {
+        sizes.merge(r.anyOf(), 1, Integer::sum);
+      }
+    });
+    Map<String, String> renumber = new LinkedHashMap<>();
+    List<Requirement> required = new ArrayList<>();
+    List<Requirement> preferred = new ArrayList<>();
+    for (Requirement r : chosen.values()) {
+      String g = r.anyOf() != null && sizes.get(r.anyOf()) >= 2
+          ? renumber.computeIfAbsent(r.anyOf(), k -> "g" + (renumber.size() + 1)) : null;
+      Requirement out = new Requirement(r.skill(), r.skillId(), r.importance(), r.minYears(), g, r.evidence());
+      (r.importance() == Importance.REQUIRED ? required : preferred).add(out);
+    }
+    required.addAll(preferred);
+    return required;
+  }
+
+  private static String title(CleanText clean) {
+    for (String key : List.of("title", "job_title", "jobtitle", "position", "role")) {
+      String t = clean.frontMatter().get(key);
+      if (t != null && !t.isBlank()) {
+        return t.strip();
+      }
+    }
+    String text = clean.text();
+    for (String line : text.split("\n", 12)) {
+      String l = line.strip();
+      if (l.startsWith("# ")) {
+        return tidyTitle(l.substring(2));
+      }
+    }
+    for (String line : text.split("\n", 6)) {
+      String l = tidyTitle(line);
+      if (l.isEmpty()) {
+        continue;
+      }
+      if (l.split("\\s+").length <= 12 && !l.endsWith(".") && l.length() <= 100) {
+        Sections.Heading h = Sections.postingHeading(line);
+        if (h == null || h.kind() == Sections.Kind.OTHER) {
+          return l;
+        }
+      }
+      break;
+    }
+    return null;
+  }
+
+  private static String tidyTitle(String s) {
+    String t = s.strip().replaceAll("^#+\\s*", "").replaceAll("^[*_]+|[*_]+$", "").strip();
+    t = t.replaceFirst("(?i)^(job title|title|position|role)\\s*:\\s*", "");
+    return t.strip();
+  }
+
+  static List<Span> lines(String text) {
+    List<Span> lines = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || text.charAt(i) == '\n') {
+        lines.add(new Span(start, i));
+        start = i + 1;
+      }
+    }
+    return lines;
+  }
+
+  static int lineIndex(List<Span> lines, int offset) {
+    int lo = 0;
+    int hi = lines.size() - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (lines.get(mid).start() <= offset) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
+  }
+}

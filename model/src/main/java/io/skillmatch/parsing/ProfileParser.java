@@ -1,0 +1,441 @@
+package io.skillmatch.parsing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.skillmatch.parsing.Sentences.Span;
+import io.skillmatch.taxonomy.Skill;
+import io.skillmatch.taxonomy.Taxonomy;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a resume (free text, or structured JSON) for what a person has used, for how long and how
+ * recently: a skill named inside a dated experience entry gets that entry's span, overlapping
+ * spans count once, "present" is today; explicit statements ("5 years of Python", "Go (3+
+ * years)") count too; skills listed without dates have unknown years; a bare "Familiar with: ..."
+ * list is weaker evidence. Education is not experience. Thread-safe.
+ */
+public final class ProfileParser {
+
+  private static final Pattern WEAK_LINE =
+      Pattern.compile("(?i)^[\\s\\-*\u2022]*(familiar with|familiarity with|exposure to|basic (knowledge|understanding)"
+          + " of|some (exposure|experience) (to|with)|learning|currently learning|beginner|novice"
+          + "|introductory|basic)\\b");
+  private static final Pattern EDUCATION_WORDS =
+      Pattern.compile("(?i)\\b(university|college|bachelor|master'?s|b\\.?sc|m\\.?sc|b\\.?s\\.|m\\.?s\\.|b\\.?a\\.|"
+          + "ph\\.?d|degree|school|diploma|bootcamp|coursework|gpa|graduated|academy)\\b");
+  private static final Pattern TITLE_WORDS =
+      Pattern.compile("(?i)\\b(engineer|developer|manager|analyst|scientist|designer|accountant|chef|cook"
+          + "|teacher|consultant|architect|administrator|admin|intern|lead|director|specialist"
+          + "|coordinator|programmer|officer|associate|assistant|technician|tester|sre|devops"
+          + "|owner|founder|head|vp|president|bookkeeper|controller|auditor|clerk|nurse|writer"
+          + "|editor|researcher|professor|instructor|tutor|cashier|server|representative|agent"
+          + "|operator|cto|ceo|cfo|artist|strategist|partner|principal|staff|fellow|trainee|apprentice)\\b");
+  private static final Pattern TITLE_SPLIT = Pattern.compile("\\s+[\u2014\u2013|@-]\\s+|\\s*\\|\\s*|,\\s+|\\s+at\\s+|\\s*\\(");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Taxonomy taxonomy;
+  private final SkillExtractor extractor;
+  private final TextCleaner cleaner;
+  private final Clock clock;
+
+  public ProfileParser(Taxonomy taxonomy, SkillExtractor extractor, TextCleaner cleaner, Clock clock) {
+    this.taxonomy = taxonomy;
+    this.extractor = extractor;
+    this.cleaner = cleaner;
+    this.clock = clock;
+  }
+
+  /** A parser over the taxonomy with the default extractor and cleaner, today from the clock. */
+  public static ProfileParser of(Taxonomy taxonomy, Clock clock) {
+    return new ProfileParser(taxonomy, new SkillMatcher(taxonomy), new TextCleaner(), clock);
+  }
+
+  /** A dated experience entry: its text span, its months, its title. */
+  private record Entry(int start, int end, DateRanges.Range range, String title, boolean education) {}
+
+  /** Evidence gathered for one skill. */
+  private static final class Facts {
+    final List<double[]> intervals = new ArrayList<>();
+    double explicitYears = -1;
+    int lastUsed = -1;
+    boolean strong;
+    Evidence evidence;
+    Evidence weakEvidence;
+  }
+
+  /** Parses free text, or a JSON object when the text is one. */
+  public ParsedProfile parse(String raw) {
+    String t = raw == null ? "" : raw.strip();
+    if (t.startsWith("{") && t.endsWith("}")) {
+      try {
+        JsonNode node = JSON.readTree(t);
+        if (node != null && node.isObject()) {
+          return parseStructured(node);
+        }
+      } catch (IOException e) {
+        // not JSON: read it as text
+      }
+    }
+    return parseText(raw);
+  }
+
+  /** Parses resume text; throws {@link TextRejectedException} for unusable input. */
+  public ParsedProfile parseText(String raw) {
+    CleanText clean = cleaner.clean(raw);
+    String text = clean.text();
+    LocalDate today = LocalDate.now(clock);
+    List<String> warnings = new ArrayList<>(clean.warnings());
+    List<Span> lines = PostingParser.lines(text);
+    List<Entry> entries = entries(text, lines, today);
+
+    Map<String, Facts> facts = new LinkedHashMap<>();
+    List<Mention> mentions = extractor.extract(text);
+    List<Span> sentences = Sentences.split(text);
+    int ei = 0;
+    int si = 0;
+    for (Mention m : mentions) {
+      while (si + 1 < sentences.size() && sentences.get(si).end() <= m.start()) {
+        si++;
+      }
+      Span sentence = sentences.isEmpty() ? new Span(m.start(), m.end()) : sentences.get(si);
+      Span line = lines.get(PostingParser.lineIndex(lines, m.start()));
+      boolean weak = WEAK_LINE.matcher(line.of(text)).find() || weakHeadingAbove(text, lines, line);
+      Facts f = facts.computeIfAbsent(m.skillId(), k -> new Facts());
+      Evidence ev = new Evidence(sentence.of(text), sentence.start(), sentence.end());
+      if (weak) {
+        if (f.weakEvidence == null) {
+          f.weakEvidence = ev;
+        }
+        continue;
+      }
+      f.strong = true;
+      if (f.evidence == null) {
+        f.evidence = ev;
+      }
+      for (Entry e : entries) {
+        if (!e.education() && m.start() >= e.start() && m.start() < e.end()) {
+          f.intervals.add(new double[] {e.range().start(), e.range().end()});
+          f.lastUsed = Math.max(f.lastUsed, e.range().endYear());
+        }
+      }
+    }
+    // explicit statements: "5 years of Python", "Go (3+ years)"
+    double overallStated = -1;
+    for (Span sentence : sentences) {
+      for (Span clause : Sentences.clauses(text, sentence)) {
+        overallStated = Math.max(overallStated, explicitYears(text, clause, mentions, facts));
+      }
+    }
+    List<ProfileSkill> skills = new ArrayList<>();
+    for (Map.Entry<String, Facts> e : facts.entrySet()) {
+      Facts f = e.getValue();
+      Skill skill = taxonomy.skill(e.getKey()).orElseThrow();
+      double fromDates = f.intervals.isEmpty() ? -1 : DateRanges.unionMonths(f.intervals) / 12.0;
+      double years = Math.max(fromDates, f.explicitYears);
+      skills.add(
+          new ProfileSkill(
+              skill.name(),
+              skill.id(),
+              years < 0 ? null : round1(years),
+              f.lastUsed < 0 ? null : f.lastUsed,
+              !f.strong,
+              f.strong ? f.evidence : f.weakEvidence));
+    }
+    List<double[]> work = new ArrayList<>();
+    for (Entry e : entries) {
+      if (!e.education()) {
+        work.add(new double[] {e.range().start(), e.range().end()});
+      }
+    }
+    Double totalYears =
+        !work.isEmpty() ? round1(DateRanges.unionMonths(work) / 12.0) : overallStated >= 0 ? overallStated : null;
+    List<String> titles = titles(entries);
+    Seniority seniority = seniority(titles, totalYears);
+    if (skills.isEmpty()) {
+      warnings.add("no skills from the taxonomy were found in the profile");
+    }
+    return new ParsedProfile(skills, totalYears, seniority, titles, warnings);
+  }
+
+  private boolean weakHeadingAbove(String text, List<Span> lines, Span line) {
+    // a "Familiar with:" heading governs the lines under it until a blank line or another heading
+    int idx = PostingParser.lineIndex(lines, line.start());
+    for (int i = idx - 1; i >= 0 && i >= idx - 12; i--) {
+      String s = lines.get(i).of(text).strip();
+      if (s.isEmpty()) {
+        return false;
+      }
+      if (Sections.headingLabel(s) != null) {
+        return WEAK_LINE.matcher(s).find() && s.strip().endsWith(":");
+      }
+    }
+    return false;
+  }
+
+  private double explicitYears(String text, Span clause, List<Mention> mentions, Map<String, Facts> facts) {
+    List<Mention> inClause = new ArrayList<>();
+    for (Mention m : mentions) {
+      if (m.start() >= clause.start() && m.end() <= clause.end()) {
+        inClause.add(m);
+      }
+    }
+    Cues.Years years = Cues.bindYears(text, clause.start(), clause.end(), inClause, m -> true);
+    years.bound().forEach((m, y) -> bind(facts, m, y));
+    double unbound = -1;
+    if (clause.of(text).toLowerCase(Locale.ROOT).contains("experience")) {
+      for (int[] phrase : years.unbound()) {
+        unbound = Math.max(unbound, phrase[2]);
+      }
+    }
+    return unbound;
+  }
+
+  private static void bind(Map<String, Facts> facts, Mention mention, int years) {
+    Facts f = facts.get(mention.skillId());
+    if (f != null && f.strong) {
+      f.explicitYears = Math.max(f.explicitYears, years);
+    }
+  }
+
+  private List<Entry> entries(String text, List<Span> lines, LocalDate today) {
+    List<int[]> starts = new ArrayList<>(); // {lineIndex, headerLineIndex}
+    List<DateRanges.Range> ranges = new ArrayList<>();
+    Sections.Kind[] section = new Sections.Kind[lines.size()];
+    Sections.Kind current = Sections.Kind.OTHER;
+    boolean anyHeading = false;
+    for (int i = 0; i < lines.size(); i++) {
+      String s = lines.get(i).of(text);
+      boolean afterBlank = i == 0 || lines.get(i - 1).of(text).isBlank();
+      Sections.Heading h = DateRanges.find(s, today).isEmpty() ? Sections.resumeHeading(s, afterBlank) : null;
+      if (h != null && h.kind() != Sections.Kind.OTHER) {
+        current = h.kind();
+        anyHeading = true;
+      }
+      section[i] = current;
+      List<DateRanges.Range> found = DateRanges.find(s, today);
+      if (!found.isEmpty()) {
+        int header = i;
+        if (i > 0 && isHeaderLine(lines.get(i - 1).of(text), today)
+            && (starts.isEmpty() || starts.getLast()[0] < i - 1)) {
+          header = i - 1;
+        }
+        starts.add(new int[] {i, header});
+        ranges.add(found.getFirst());
+      }
+    }
+    List<Entry> entries = new ArrayList<>();
+    for (int k = 0; k < starts.size(); k++) {
+      int line = starts.get(k)[0];
+      int header = starts.get(k)[1];
+      int endLine = k + 1 < starts.size() ? starts.get(k + 1)[1] : lines.size();
+      // an entry also ends at the next section heading
+      for (int i = line + 1; i < endLine; i++) {
+        if (section[i] != section[line]) {
+          endLine = i;
+          break;
+        }
+      }
+      int start = lines.get(header).start();
+      int end = endLine >= lines.size() ? text.length() : lines.get(endLine).start();
+      String head = text.substring(start, lines.get(line).end());
+      boolean education =
+          section[line] == Sections.Kind.EDUCATION
+              || (!anyHeading || section[line] != Sections.Kind.EXPERIENCE)
+                  && EDUCATION_WORDS.matcher(head).find() && !TITLE_WORDS.matcher(head).find();
+      entries.add(new Entry(start, end, ranges.get(k), title(head, ranges.get(k)), education));
+    }
+    return entries;
+  }
+
+  private static boolean isHeaderLine(String line, LocalDate today) {
+    String s = line.strip();
+    return !s.isEmpty() && !s.startsWith("-") && !s.startsWith("*") && !s.startsWith("\u2022")
+        && s.split("\\s+").length <= 12 && DateRanges.find(s, today).isEmpty()
+        && Sections.resumeHeading(s) == null;
+  }
+
+  private static String title(String head, DateRanges.Range range) {
+    for (String line : head.split("\n")) {
+      String cleaned = line.replaceAll("(?i)(\\b(19|20)\\d{2}\\b.*$)", " ").strip();
+      // drop the date range and everything after the first date
+      cleaned = cleaned.replaceAll("(?i)\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s*$", "");
+      cleaned = cleaned.replaceAll("[\\s,|\u2014\u2013(-]+$", "").replaceAll("^[#*_\\s]+|[*_\\s]+$", "");
+      for (String part : TITLE_SPLIT.split(cleaned)) {
+        String p = part.replaceAll("[*_)]+", "").strip();
+        if (!p.isEmpty() && TITLE_WORDS.matcher(p).find() && p.split("\\s+").length <= 8) {
+          return p;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static List<String> titles(List<Entry> entries) {
+    List<Entry> work = new ArrayList<>();
+    for (Entry e : entries) {
+      if (!e.education() && e.title() != null) {
+        work.add(e);
+      }
+    }
+    work.sort(Comparator.comparingDouble((Entry e) -> e.range().end()).thenComparingDouble(e -> e.range().start()).reversed());
+    Set<String> titles = new LinkedHashSet<>();
+    for (Entry e : work) {
+      titles.add(e.title());
+    }
+    return List.copyOf(titles);
+  }
+
+  private static Seniority seniority(List<String> titles, Double totalYears) {
+    if (!titles.isEmpty()) {
+      Optional<Seniority> s = Seniority.fromTitle(titles.getFirst());
+      if (s.isPresent()) {
+        return s.get();
+      }
+    }
+    return totalYears == null ? null : Seniority.fromYears(totalYears);
+  }
+
+  // ---------------------------------------------------------------- structured JSON
+
+  /**
+   * Parses a structured profile: {"skills": [{"name", "years"?, "lastUsedYear"?}], "experience":
+   * [{"title", "company"?, "start": "2019-01", "end": "2021-06" or null for present,
+   * "description"?}], "titles"?}. Unknown skill names are reported in the warnings.
+   */
+  public ParsedProfile parseStructured(JsonNode node) {
+    LocalDate today = LocalDate.now(clock);
+    List<String> warnings = new ArrayList<>();
+    Map<String, Facts> facts = new LinkedHashMap<>();
+    List<double[]> work = new ArrayList<>();
+    List<Entry> entries = new ArrayList<>();
+    JsonNode experience = node.path("experience");
+    if (!experience.isMissingNode() && !experience.isArray()) {
+      throw new IllegalArgumentException("experience must be an array");
+    }
+    for (JsonNode e : experience) {
+      String title = e.path("title").asText("").strip();
+      YearMonth start = yearMonth(e.path("start"), "experience.start");
+      YearMonth end = e.path("end").isNull() || e.path("end").isMissingNode()
+          ? null : yearMonth(e.path("end"), "experience.end");
+      if (start == null) {
+        warnings.add("experience entry without a start date ignored: " + title);
+        continue;
+      }
+      double s = start.getYear() * 12.0 + start.getMonthValue() - 1;
+      double en = end == null
+          ? today.getYear() * 12.0 + today.getMonthValue() - 1 + today.getDayOfMonth() / (double) today.lengthOfMonth()
+          : end.getYear() * 12.0 + end.getMonthValue();
+      if (en < s) {
+        throw new IllegalArgumentException("experience.end is before experience.start for " + title);
+      }
+      int endYear = end == null ? today.getYear() : end.getYear();
+      DateRanges.Range range = new DateRanges.Range(s, en, start.getYear(), endYear, 0, 0);
+      work.add(new double[] {s, en});
+      entries.add(new Entry(0, 0, range, title.isEmpty() ? null : title, false));
+      String description = title + "\n" + e.path("description").asText("");
+      for (Mention m : extractor.extract(description)) {
+        Facts f = facts.computeIfAbsent(m.skillId(), k -> new Facts());
+        f.strong = true;
+        f.intervals.add(new double[] {s, en});
+        f.lastUsed = Math.max(f.lastUsed, endYear);
+        if (f.evidence == null) {
+          f.evidence = sentenceAround(description, m);
+        }
+      }
+    }
+    JsonNode skills = node.path("skills");
+    if (!skills.isMissingNode() && !skills.isArray()) {
+      throw new IllegalArgumentException("skills must be an array");
+    }
+    for (JsonNode sk : skills) {
+      String name = sk.isTextual() ? sk.asText() : sk.path("name").asText("");
+      if (name.isBlank()) {
+        throw new IllegalArgumentException("skills[].name is required");
+      }
+      Optional<Skill> skill = taxonomy.resolve(name);
+      if (skill.isEmpty()) {
+        warnings.add("unknown skill, not in the taxonomy: " + name);
+        continue;
+      }
+      Facts f = facts.computeIfAbsent(skill.get().id(), k -> new Facts());
+      f.strong = true;
+      if (sk.path("years").isNumber()) {
+        double y = sk.path("years").asDouble();
+        if (y < 0 || y > 70) {
+          throw new IllegalArgumentException("skills[].years out of range: " + y);
+        }
+        f.explicitYears = Math.max(f.explicitYears, y);
+      }
+      if (sk.path("lastUsedYear").isInt()) {
+        f.lastUsed = Math.max(f.lastUsed, sk.path("lastUsedYear").asInt());
+      }
+      if (f.evidence == null) {
+        f.evidence = new Evidence(name, 0, name.length());
+      }
+    }
+    List<ProfileSkill> out = new ArrayList<>();
+    for (Map.Entry<String, Facts> e : facts.entrySet()) {
+      Facts f = e.getValue();
+      Skill skill = taxonomy.skill(e.getKey()).orElseThrow();
+      double fromDates = f.intervals.isEmpty() ? -1 : DateRanges.unionMonths(f.intervals) / 12.0;
+      double years = Math.max(fromDates, f.explicitYears);
+      out.add(new ProfileSkill(skill.name(), skill.id(), years < 0 ? null : round1(years),
+          f.lastUsed < 0 ? null : f.lastUsed, false, f.evidence));
+    }
+    Double totalYears = work.isEmpty() ? null : round1(DateRanges.unionMonths(work) / 12.0);
+    List<String> titles = new ArrayList<>(titles(entries));
+    if (titles.isEmpty() && node.path("titles").isArray()) {
+      node.path("titles").forEach(t -> titles.add(t.asText()));
+    }
+    if (out.isEmpty()) {
+      warnings.add("no skills from the taxonomy were found in the profile");
+    }
+    return new ParsedProfile(out, totalYears, seniority(titles, totalYears), titles, warnings);
+  }
+
+  private static Evidence sentenceAround(String text, Mention m) {
+    for (Span s : Sentences.split(text)) {
+      if (m.start() >= s.start() && m.start() < s.end()) {
+        return new Evidence(s.of(text), s.start(), s.end());
+      }
+    }
+    return new Evidence(text.substring(m.start(), m.end()), m.start(), m.end());
+  }
+
+  private static YearMonth yearMonth(JsonNode n, String field) {
+    if (n.isMissingNode() || n.isNull()) {
+      return null;
+    }
+    String s = n.asText("").strip();
+    try {
+      if (s.matches("\\d{4}")) {
+        return YearMonth.of(Integer.parseInt(s), 7);
+      }
+      if (s.matches("\\d{4}-\\d{2}-\\d{2}")) {
+        s = s.substring(0, 7);
+      }
+      return YearMonth.parse(s);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(field + " must be YYYY-MM: " + s);
+    }
+  }
+
+  private static double round1(double v) {
+    return Math.round(v * 10) / 10.0;
+  }
+
+}

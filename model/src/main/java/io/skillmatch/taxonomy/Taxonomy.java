@@ -1,0 +1,209 @@
+package io.skillmatch.taxonomy;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An immutable skill taxonomy with a lookup from surface forms to skills.
+ *
+ * <p>Each surface key ({@link SurfaceForms#key}) names at most one skill; when two skills claim a
+ * key, the one listed first keeps it. Thread-safe.
+ */
+public final class Taxonomy {
+
+  /** Where the bundled taxonomy lives on the classpath. */
+  public static final String BUNDLED = "/io/skillmatch/taxonomy/skills.jsonl";
+
+  /**
+   * A surface form of a skill.
+   *
+   * @param skillId the skill it names
+   * @param form the form as written in the taxonomy ("Go", "k8s")
+   * @param contextual whether it counts only with the exact case and a technical context
+   */
+  public record Surface(String skillId, String form, boolean contextual) {}
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private final Map<String, Skill> byId;
+  private final Map<String, Surface> byKey;
+  private final Set<String> keyPrefixes;
+  private final int maxKeyWords;
+
+  private Taxonomy(Collection<Skill> skills) {
+    Map<String, Skill> ids = new LinkedHashMap<>();
+    for (Skill s : skills) {
+      if (ids.putIfAbsent(s.id(), s) != null) {
+        throw new IllegalArgumentException("duplicate skill id: " + s.id());
+      }
+    }
+    Map<String, Surface> keys = new HashMap<>();
+    for (Skill s : ids.values()) {
+      Set<String> contextual = new HashSet<>(s.contextual());
+      List<String> forms = new ArrayList<>(1 + s.aliases().size());
+      forms.add(s.name());
+      forms.addAll(s.aliases());
+      for (String form : forms) {
+        boolean ctx = contextual.contains(form);
+        String key = SurfaceForms.key(form);
+        if (key.isEmpty()) {
+          continue;
+        }
+        keys.putIfAbsent(key, new Surface(s.id(), form, ctx));
+        String squashed = SurfaceForms.squashed(key);
+        if (!squashed.isEmpty() && !ctx) {
+          keys.putIfAbsent(squashed, new Surface(s.id(), form, false));
+        }
+      }
+    }
+    Set<String> prefixes = new HashSet<>();
+    int maxWords = 1;
+    for (String key : keys.keySet()) {
+      String[] parts = key.split(" ");
+      maxWords = Math.max(maxWords, parts.length);
+      StringBuilder sb = new StringBuilder();
+      for (int i = 0; i < parts.length - 1; i++) {
+        SurfaceForms.appendPart(sb, parts[i]);
+        prefixes.add(sb.toString());
+      }
+    }
+    this.byId = Collections.unmodifiableMap(ids);
+    this.byKey = Map.copyOf(keys);
+    this.keyPrefixes = Set.copyOf(prefixes);
+    this.maxKeyWords = maxWords;
+  }
+
+  /** A taxonomy of the given skills; ids must be unique and links must resolve. */
+  public static Taxonomy of(Collection<Skill> skills) {
+    Taxonomy t = new Taxonomy(skills);
+    for (Skill s : t.byId.values()) {
+      for (String link : concat(s.broader(), s.related())) {
+        if (!t.byId.containsKey(link)) {
+          throw new IllegalArgumentException("skill " + s.id() + " links to unknown id " + link);
+        }
+      }
+    }
+    return t;
+  }
+
+  /** The taxonomy bundled in the jar (built from training-data/taxonomy). */
+  public static Taxonomy bundled() {
+    try (InputStream in = Taxonomy.class.getResourceAsStream(BUNDLED)) {
+      if (in == null) {
+        throw new IllegalStateException("bundled taxonomy missing from the classpath: " + BUNDLED);
+      }
+      return read(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Reads a taxonomy from a JSON Lines file, one {@link Skill} per line. */
+  public static Taxonomy read(Path path) throws IOException {
+    try (InputStream in = Files.newInputStream(path)) {
+      return read(in);
+    }
+  }
+
+  /** Reads a taxonomy from JSON Lines, one {@link Skill} per line. */
+  public static Taxonomy read(InputStream in) throws IOException {
+    List<Skill> skills = new ArrayList<>();
+    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    String line;
+    int lineNo = 0;
+    while ((line = reader.readLine()) != null) {
+      lineNo++;
+      if (line.isBlank()) {
+        continue;
+      }
+      try {
+        skills.add(JSON.readValue(line, Skill.class));
+      } catch (IOException | IllegalArgumentException e) {
+        throw new IllegalArgumentException("taxonomy line " + lineNo + ": " + e.getMessage(), e);
+      }
+    }
+    return of(skills);
+  }
+
+  /** The skill with this id, if any. */
+  public Optional<Skill> skill(String id) {
+    return Optional.ofNullable(byId.get(id));
+  }
+
+  /** All skills in id order. */
+  public Collection<Skill> skills() {
+    return byId.values();
+  }
+
+  /** Number of skills. */
+  public int size() {
+    return byId.size();
+  }
+
+  /** The skill a name or alias denotes, ignoring case and spelling joiners; contextual forms too. */
+  public Optional<Skill> resolve(String nameOrAlias) {
+    String key = SurfaceForms.key(nameOrAlias);
+    Surface s = byKey.get(key);
+    if (s == null) {
+      s = byKey.get(SurfaceForms.squashed(key));
+    }
+    return s == null ? Optional.empty() : skill(s.skillId());
+  }
+
+  /** The surface form with exactly this key, or null. Used on the matching hot path. */
+  public Surface surface(String key) {
+    return byKey.get(key);
+  }
+
+  /** Whether some key starts with this key followed by more words. */
+  public boolean isPrefix(String key) {
+    return keyPrefixes.contains(key);
+  }
+
+  /** The largest number of words (and connectors) in a key. */
+  public int maxKeyWords() {
+    return maxKeyWords;
+  }
+
+  /** Whether {@code ancestor} is this skill or reachable from it through broader links. */
+  public boolean isA(String skillId, String ancestor) {
+    Set<String> seen = new HashSet<>();
+    List<String> todo = new ArrayList<>(List.of(skillId));
+    while (!todo.isEmpty()) {
+      String id = todo.removeLast();
+      if (id.equals(ancestor)) {
+        return true;
+      }
+      Skill s = byId.get(id);
+      if (s != null && seen.add(id)) {
+        todo.addAll(s.broader());
+      }
+    }
+    return false;
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+}

@@ -1,0 +1,152 @@
+package io.skillmatch.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.skillmatch.data.SharedData;
+import io.skillmatch.evaluation.ParsingEvaluation;
+import io.skillmatch.parsing.PostingParser;
+import io.skillmatch.parsing.ProfileParser;
+import io.skillmatch.parsing.TextRejectedException;
+import io.skillmatch.taxonomy.Taxonomy;
+import io.skillmatch.taxonomy.TaxonomyBuilder;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The command line: {@code ./skillmatch COMMAND [ARGS]}. Exit codes: 0 ok, 1 failure, 2 usage. */
+public final class Main {
+
+  private static final String USAGE =
+      """
+      usage: ./skillmatch COMMAND [ARGS]
+
+        parse-posting FILE        parse a job posting (text, markdown, HTML) and print JSON
+        parse-profile FILE        parse a resume (text or structured JSON) and print JSON
+        build-taxonomy [--shared DIR] [--out DIR]
+                                  rebuild training-data/taxonomy from ../shared/data + overlay
+        eval-parsing [--shared DIR]
+                                  measure extraction on Dice postings and SkillSpan (needs ../shared)
+        test                      run the test suite (mvn verify)
+        bench [JMH ARGS]          run the JMH benchmarks
+        help                      this text
+      """;
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Path root;
+
+  Main(PrintStream out, PrintStream err, Path root) {
+    this.out = out;
+    this.err = err;
+    this.root = root;
+  }
+
+  public static void main(String[] args) {
+    Path root = Path.of(System.getProperty("skillmatch.root", ".")).toAbsolutePath().normalize();
+    int code = new Main(System.out, System.err, root).run(args);
+    System.exit(code);
+  }
+
+  int run(String[] args) {
+    if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
+      out.print(USAGE);
+      return args.length == 0 ? 2 : 0;
+    }
+    try {
+      return switch (args[0]) {
+        case "parse-posting" -> parse(args, true);
+        case "parse-profile" -> parse(args, false);
+        case "build-taxonomy" -> buildTaxonomy(options(args));
+        case "eval-parsing" -> evalParsing(options(args));
+        default -> {
+          err.println("unknown command: " + args[0]);
+          err.print(USAGE);
+          yield 2;
+        }
+      };
+    } catch (TextRejectedException e) {
+      err.println("error: " + e.getMessage());
+      return 1;
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      return 2;
+    } catch (NoSuchFileException e) {
+      err.println("error: no such file: " + e.getFile());
+      return 1;
+    } catch (MalformedInputException e) {
+      err.println("error: the file is not UTF-8 text");
+      return 1;
+    } catch (IOException e) {
+      err.println("error: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private int parse(String[] args, boolean posting) throws IOException {
+    if (args.length != 2) {
+      throw new IllegalArgumentException("usage: ./skillmatch " + args[0] + " FILE");
+    }
+    String text = Files.readString(Path.of(args[1]), StandardCharsets.UTF_8);
+    Taxonomy taxonomy = Taxonomy.bundled();
+    Object result =
+        posting
+            ? PostingParser.of(taxonomy).parse(text)
+            : ProfileParser.of(taxonomy, Clock.systemDefaultZone()).parse(text);
+    out.println(json().writeValueAsString(result));
+    return 0;
+  }
+
+  private int buildTaxonomy(Map<String, String> opts) throws IOException {
+    Path shared = sharedData(opts);
+    Path dir = Path.of(opts.getOrDefault("out", root.resolve("training-data/taxonomy").toString()));
+    TaxonomyBuilder.Result r =
+        TaxonomyBuilder.build(
+            new TaxonomyBuilder.Options(
+                shared, root.resolve("training-data/taxonomy/overlay.jsonl"), dir));
+    out.println("wrote " + r.skills() + " skills to " + dir.resolve("skills.jsonl"));
+    out.println("per category: " + r.perCategory());
+    out.println("per source:   " + r.perSource());
+    return 0;
+  }
+
+  private int evalParsing(Map<String, String> opts) throws IOException {
+    Path shared = sharedData(opts);
+    ParsingEvaluation.Report report = new ParsingEvaluation(Taxonomy.bundled()).run(shared);
+    out.println(report.toText());
+    return 0;
+  }
+
+  private Path sharedData(Map<String, String> opts) {
+    Path p = opts.containsKey("shared") ? Path.of(opts.get("shared")) : SharedData.locate(root);
+    if (!Files.isDirectory(p)) {
+      throw new IllegalArgumentException("shared data not found at " + p + " (pass --shared DIR)");
+    }
+    return p;
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> opts = new LinkedHashMap<>();
+    List<String> rest = new ArrayList<>(List.of(args).subList(1, args.length));
+    for (int i = 0; i < rest.size(); i++) {
+      String a = rest.get(i);
+      if (!a.startsWith("--") || i + 1 >= rest.size()) {
+        throw new IllegalArgumentException("expected --name VALUE, got: " + a);
+      }
+      opts.put(a.substring(2), rest.get(++i));
+    }
+    return opts;
+  }
+
+  static ObjectMapper json() {
+    return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  }
+}

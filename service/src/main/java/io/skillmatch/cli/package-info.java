@@ -1,0 +1,2 @@
+/** The {@code ./skillmatch} command line. */
+package io.skillmatch.cli;
