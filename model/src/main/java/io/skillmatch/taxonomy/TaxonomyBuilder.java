@@ -70,6 +70,7 @@ public final class TaxonomyBuilder {
 
   private final Map<String, Draft> drafts = new LinkedHashMap<>();
   private final Map<String, Draft> byKey = new HashMap<>();
+  private final Map<String, Draft> byName = new HashMap<>();
   private final Set<String> commonWords;
   private final Map<String, String> inputHashes = new TreeMap<>();
 
@@ -119,7 +120,9 @@ public final class TaxonomyBuilder {
       Category category = Category.of(n.path("category").asText());
       Draft d = create(name, category, "overlay");
       if (d == null) {
-        throw new IllegalArgumentException("overlay line " + (i + 1) + ": duplicate " + name);
+        throw new IllegalArgumentException(
+            "overlay line " + (i + 1) + ": " + name + " is already the name or alias of "
+                + byKey.get(SurfaceForms.key(name)).name);
       }
       Set<String> ctx = new HashSet<>(strings(n.path("contextual")));
       if (ctx.contains(name)) {
@@ -233,7 +236,7 @@ public final class TaxonomyBuilder {
 
   private Draft create(String name, Category category, String source) {
     String key = SurfaceForms.key(name);
-    if (key.isEmpty() || byKey.containsKey(key)) {
+    if (byKey.containsKey(key)) {
       return null;
     }
     String id = Slugs.of(name);
@@ -243,7 +246,10 @@ public final class TaxonomyBuilder {
     Draft d = new Draft(id, name, category);
     d.sources.add(source);
     drafts.put(id, d);
-    byKey.put(key, d);
+    byName.putIfAbsent(name.toLowerCase(Locale.ROOT), d);
+    if (!key.isEmpty()) {
+      byKey.put(key, d); // a name with punctuation ("Governance, risk and compliance") is found by its aliases
+    }
     if (isCommon(name) || !"overlay".equals(source) && isPlainWord(name)) {
       d.contextual.add(name);
     }
@@ -332,7 +338,10 @@ public final class TaxonomyBuilder {
   private List<String> links(Draft d, Set<String> names, List<String> unresolved) {
     List<String> ids = new ArrayList<>();
     for (String name : names) {
-      Draft target = byKey.get(SurfaceForms.key(name));
+      Draft target = byName.get(name.toLowerCase(Locale.ROOT));
+      if (target == null) {
+        target = byKey.get(SurfaceForms.key(name));
+      }
       if (target == null) {
         if (d.sources.contains("overlay")) {
           unresolved.add(d.name + " -> " + name);

@@ -1,0 +1,2 @@
+/** JMH benchmarks; run with {@code ./skillmatch bench [NAME]}. */
+package io.skillmatch.bench;

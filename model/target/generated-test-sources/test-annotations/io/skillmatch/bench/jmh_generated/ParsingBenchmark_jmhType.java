@@ -1,0 +1,4 @@
+package io.skillmatch.bench.jmh_generated;
+public class ParsingBenchmark_jmhType extends ParsingBenchmark_jmhType_B3 {
+}
+
