@@ -1,5 +1,6 @@
 package io.skillmatch.parsing;
 
+import io.skillmatch.taxonomy.Category;
 import io.skillmatch.taxonomy.Skill;
 import io.skillmatch.taxonomy.SurfaceForms;
 import io.skillmatch.taxonomy.SurfaceForms.Kind;
@@ -33,6 +34,13 @@ public final class SkillMatcher implements SkillExtractor {
           "workbooks", "vlookup", "golang", "modules", "packages", "runtime", "concurrency",
           "goroutines", "tidyverse", "shiny", "ggplot2", "swiftui", "xcode", "ios", "rdd",
           "dataframes", "playbooks", "compiler", "syntax", "lambdas", "idiomatic");
+  private static final Set<String> ROLE_NOUNS =
+      Set.of("developer", "developers", "engineer", "engineers", "architect", "architects",
+          "administrator", "administrators", "manager", "managers", "lead", "leads", "team", "teams",
+          "specialist", "specialists", "analyst", "analysts", "consultant", "consultants", "role",
+          "roles", "position", "positions", "director", "intern", "internship", "programmer",
+          "designer", "designers", "scientist", "scientists", "technician", "officer", "department",
+          "org", "organization", "group", "squad", "guild", "practice", "community");
   private static final Set<String> LIST_WORDS = Set.of("and", "or", "either", "plus");
   private static final Set<String> PREPOSITIONS = Set.of("in", "with", "using", "on");
   private static final int CUE_WINDOW = 3;
@@ -129,7 +137,7 @@ public final class SkillMatcher implements SkillExtractor {
     }
     List<Mention> out = new ArrayList<>(m);
     for (int k = 0; k < m; k++) {
-      if (accepted[k]) {
+      if (accepted[k] && !roleDescriptor(text, tokens, spans.get(k), surfaces.get(k))) {
         int[] span = spans.get(k);
         out.add(
             new Mention(
@@ -140,6 +148,24 @@ public final class SkillMatcher implements SkillExtractor {
       }
     }
     return out;
+  }
+
+  /**
+   * "Backend Developer", "DevOps Engineer", "Data Science team": a discipline naming a role or a
+   * team, not a skill asked for. Technologies keep counting ("Java Developer").
+   */
+  private boolean roleDescriptor(String text, List<Token> tokens, int[] span, Taxonomy.Surface surface) {
+    Category c = taxonomy.skill(surface.skillId()).map(Skill::category).orElse(Category.TOOL);
+    if (c != Category.PRACTICE && c != Category.DOMAIN && c != Category.SOFT_SKILL) {
+      return false;
+    }
+    int next = span[1] + 1;
+    if (next >= tokens.size() || tokens.get(next).kind() != Kind.WORD
+        || newlineBetween(text, tokens.get(span[1]), tokens.get(next))) {
+      return false;
+    }
+    Token t = tokens.get(next);
+    return ROLE_NOUNS.contains(text.substring(t.start(), t.end()).toLowerCase(Locale.ROOT));
   }
 
   /** Whether only list punctuation and conjunctions, within one line, separate two mentions. */

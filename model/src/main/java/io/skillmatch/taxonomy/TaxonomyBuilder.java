@@ -41,13 +41,19 @@ import java.util.regex.Pattern;
 public final class TaxonomyBuilder {
 
   /** Options: where the inputs are and where to write. */
-  public record Options(Path sharedData, Path overlay, Path outputDir) {}
+  public record Options(Path sharedData, Path overlay, Path outputDir) {
+    /** The denylist beside the overlay: one surface form per line that must never name a skill. */
+    Path denylist() {
+      return overlay.resolveSibling("denylist.txt");
+    }
+  }
 
   /** What a build produced. */
   public record Result(int skills, Map<String, Integer> perCategory, Map<String, Integer> perSource) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern PARENTHETICAL = Pattern.compile("\\s*\\([^)]*\\)\\s*$");
+  private static final Pattern URL = Pattern.compile("https?://\\S+");
   private static final Pattern LOWER_WORD = Pattern.compile("(?<![A-Za-z])[a-z]{2,}(?![A-Za-z])");
 
   /** A skill under construction. */
@@ -72,6 +78,7 @@ public final class TaxonomyBuilder {
   private final Map<String, Draft> byKey = new HashMap<>();
   private final Map<String, Draft> byName = new HashMap<>();
   private final Set<String> commonWords;
+  private final Set<String> denied = new HashSet<>();
   private final Map<String, String> inputHashes = new TreeMap<>();
 
   private TaxonomyBuilder(Set<String> commonWords) {
@@ -90,6 +97,7 @@ public final class TaxonomyBuilder {
     TaxonomyBuilder b = new TaxonomyBuilder(commonWords(List.of(tasks, escoOccupations)));
     b.hash(tasks);
     b.hash(escoOccupations);
+    b.readDenylist(options.denylist());
     b.addOverlay(options.overlay());
     b.addLinguist(data.resolve("npm_linguist_languages/linguist_languages.csv"));
     b.addEsco(data.resolve("esco_1_2_0/digitalSkillsCollection_en.csv"));
@@ -133,6 +141,19 @@ public final class TaxonomyBuilder {
       }
       d.broaderNames.addAll(strings(n.path("broader")));
       d.relatedNames.addAll(strings(n.path("related")));
+    }
+  }
+
+  private void readDenylist(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      return;
+    }
+    hash(file);
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      String l = line.strip();
+      if (!l.isEmpty() && !l.startsWith("#")) {
+        denied.add(SurfaceForms.key(l));
+      }
     }
   }
 
@@ -283,7 +304,8 @@ public final class TaxonomyBuilder {
   /** Adds an alias unless its key already names a skill; public-source aliases that are words are dropped. */
   private boolean addAlias(Draft d, String alias, boolean contextual, boolean curated) {
     String key = SurfaceForms.key(alias);
-    if (key.isEmpty() || byKey.containsKey(key) || alias.length() > 80) {
+    if (key.isEmpty() || byKey.containsKey(key) || alias.length() > 80 || denied.contains(key)
+        || !alias.matches(".*[A-Za-z].*")) {
       return false;
     }
     if (!curated && isCommon(alias)) {
@@ -291,7 +313,7 @@ public final class TaxonomyBuilder {
     }
     byKey.put(key, d);
     d.aliases.add(alias);
-    if (contextual || !curated && isPlainWord(alias)) {
+    if (contextual || !curated && (isPlainWord(alias) || isWordInCapitals(alias))) {
       d.contextual.add(alias);
     }
     return true;
@@ -300,6 +322,12 @@ public final class TaxonomyBuilder {
   /** One word of letters, capitalised at most at its first letter ("Crystal", "workbook"). */
   private static boolean isPlainWord(String form) {
     return form.strip().matches("[A-Za-z][a-z]+");
+  }
+
+  /** An all-capitals word that is also an ordinary word ("CALM", "SAN"), or a short one. */
+  private boolean isWordInCapitals(String form) {
+    String f = form.strip();
+    return f.matches("[A-Z]{2,}") && (f.length() <= 3 || commonWords.contains(f.toLowerCase(Locale.ROOT)));
   }
 
   private boolean isCommon(String form) {
@@ -419,7 +447,7 @@ public final class TaxonomyBuilder {
       try (BufferedReader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
         String line;
         while ((line = r.readLine()) != null) {
-          Matcher m = LOWER_WORD.matcher(line);
+          Matcher m = LOWER_WORD.matcher(URL.matcher(line).replaceAll(" "));
           while (m.find()) {
             counts.merge(m.group(), 1, Integer::sum);
           }
@@ -441,7 +469,7 @@ public final class TaxonomyBuilder {
     // "Structured query language SQL" -> "SQL", "Structured query language"
     String[] words = base.split(" ");
     String last = words[words.length - 1];
-    if (words.length > 2 && last.matches("[A-Z][A-Z0-9/]{1,7}")) {
+    if (words.length > 2 && last.matches("[A-Z][A-Z0-9/]{1,7}") && initialsMatch(words, last)) {
       aliases.add(last);
       base = base.substring(0, base.length() - last.length()).strip();
       aliases.add(base);
@@ -462,6 +490,20 @@ public final class TaxonomyBuilder {
       }
     }
     return aliases;
+  }
+
+  /** Whether an acronym spells the initials of the words before it ("Structured query language SQL"). */
+  private static boolean initialsMatch(String[] words, String acronym) {
+    String letters = acronym.replaceAll("[^A-Z]", "");
+    int n = letters.length();
+    if (n < 2 || words.length - 1 < n) {
+      return false;
+    }
+    StringBuilder initials = new StringBuilder();
+    for (int i = words.length - 1 - n; i < words.length - 1; i++) {
+      initials.append(Character.toUpperCase(words[i].charAt(0)));
+    }
+    return initials.toString().equals(letters);
   }
 
   private static Category escoCategory(String broader) {

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.skillmatch.data.SharedData;
 import io.skillmatch.evaluation.ParsingEvaluation;
+import io.skillmatch.parsing.Mention;
 import io.skillmatch.parsing.PostingParser;
 import io.skillmatch.parsing.ProfileParser;
+import io.skillmatch.parsing.SkillMatcher;
+import io.skillmatch.parsing.TextCleaner;
 import io.skillmatch.parsing.TextRejectedException;
 import io.skillmatch.taxonomy.Taxonomy;
 import io.skillmatch.taxonomy.TaxonomyBuilder;
@@ -31,9 +34,10 @@ public final class Main {
 
         parse-posting FILE        parse a job posting (text, markdown, HTML) and print JSON
         parse-profile FILE        parse a resume (text or structured JSON) and print JSON
+        mentions FILE             list every skill mention found in a text, with its surface form
         build-taxonomy [--shared DIR] [--out DIR]
                                   rebuild training-data/taxonomy from ../shared/data + overlay
-        eval-parsing [--shared DIR]
+        eval-parsing [--shared DIR] [--dump-dev-errors FILE]
                                   measure extraction on Dice postings and SkillSpan (needs ../shared)
         test                      run the test suite (mvn verify)
         bench [JMH ARGS]          run the JMH benchmarks
@@ -65,6 +69,7 @@ public final class Main {
       return switch (args[0]) {
         case "parse-posting" -> parse(args, true);
         case "parse-profile" -> parse(args, false);
+        case "mentions" -> mentions(args);
         case "build-taxonomy" -> buildTaxonomy(options(args));
         case "eval-parsing" -> evalParsing(options(args));
         default -> {
@@ -105,6 +110,18 @@ public final class Main {
     return 0;
   }
 
+  private int mentions(String[] args) throws IOException {
+    if (args.length != 2) {
+      throw new IllegalArgumentException("usage: ./skillmatch mentions FILE");
+    }
+    Taxonomy taxonomy = Taxonomy.bundled();
+    String text = new TextCleaner().clean(Files.readString(Path.of(args[1]), StandardCharsets.UTF_8)).text();
+    for (Mention m : new SkillMatcher(taxonomy).extract(text)) {
+      out.printf("%6d  %-32s %s%n", m.start(), text.substring(m.start(), m.end()), m.skillId());
+    }
+    return 0;
+  }
+
   private int buildTaxonomy(Map<String, String> opts) throws IOException {
     Path shared = sharedData(opts);
     Path dir = Path.of(opts.getOrDefault("out", root.resolve("training-data/taxonomy").toString()));
@@ -120,8 +137,13 @@ public final class Main {
 
   private int evalParsing(Map<String, String> opts) throws IOException {
     Path shared = sharedData(opts);
-    ParsingEvaluation.Report report = new ParsingEvaluation(Taxonomy.bundled()).run(shared);
+    List<String> errors = opts.containsKey("dump-dev-errors") ? new ArrayList<>() : null;
+    ParsingEvaluation.Report report = new ParsingEvaluation(Taxonomy.bundled()).run(shared, errors);
     out.println(report.toText());
+    if (errors != null) {
+      Files.write(Path.of(opts.get("dump-dev-errors")), errors, StandardCharsets.UTF_8);
+      out.println("wrote " + errors.size() + " SkillSpan dev errors to " + opts.get("dump-dev-errors"));
+    }
     return 0;
   }
 

@@ -1,4 +1,0 @@
-package io.skillmatch.bench.jmh_generated;
-public class ParsingBenchmark_jmhType extends ParsingBenchmark_jmhType_B3 {
-}
-
