@@ -17,7 +17,7 @@ final class Cues {
           + "|(big|huge|major|definite|strong|a) plus\\b|\\bplus:|\\bbonus\\b|nice[- ]to[- ]have|nice to"
           + " have|preferred|preferably|preferable|desirable|desired|ideally|is an advantage|an asset"
           + "|willing(ness)? to learn|eager to learn|keen to learn|would be (great|nice|good|a plus)"
-          + "|great to have|good to have|not required|optional|familiarity with|exposure to"
+          + "|great to have|good to have|not required|optional"
           + "|don.?t (have|need) to|do not (have|need) to|not necessary|appreciated|is helpful"
           + "|are helpful|helpful but|a bonus|we.?d love|would love|extra points|bonus points)");
   private static final Pattern REQUIRED =
@@ -100,11 +100,16 @@ final class Cues {
         }
         continue;
       }
+      if (phrase[0] > 0 && text.charAt(phrase[0] - 1) == '(') {
+        unbound.add(phrase); // "(10 years)" with no skill just before it
+        continue;
+      }
       int limit = p + 1 < phrases.size() ? phrases.get(p + 1)[0] : clauseEnd;
       boolean anyConcrete = false;
       for (Mention mention : inClause) {
         if (mention.start() >= phrase[1] && mention.start() < limit
-            && (p + 1 >= phrases.size() || phrases.get(p + 1)[0] - mention.end() > 4)) {
+            && (p + 1 >= phrases.size() || phrases.get(p + 1)[0] - mention.end() > 4)
+            && aboutExperience(text, phrase[1], mention.start())) {
           bound.merge(mention, phrase[2], Math::max);
           anyConcrete |= concrete.test(mention);
         }
@@ -114,6 +119,29 @@ final class Cues {
       }
     }
     return new Years(bound, unbound);
+  }
+
+  private static final java.util.Set<String> GAP_WORDS =
+      java.util.Set.of("of", "experience", "professional", "hands", "on", "hands-on", "working", "work",
+          "with", "in", "using", "programming", "development", "developing", "commercial", "production",
+          "building", "writing", "including", "industry", "relevant", "practical", "solid", "strong",
+          "the", "a", "an", "at", "least", "or", "and", "as", "engineering", "coding", "software",
+          "proven", "demonstrated", "recent", "modern", "enterprise", "deep", "extensive", "plus",
+          "minimum", "years", "year", "experienced", "expertise", "exp", "backend", "frontend");
+
+  /**
+   * Whether the words between a years phrase and a skill read as experience with it ("of
+   * professional experience using"), not as something else ("of donation records in"). At most
+   * one word outside the usual vocabulary is allowed ("building native iOS apps").
+   */
+  private static boolean aboutExperience(String text, int from, int to) {
+    int unknown = 0;
+    for (String w : text.substring(from, to).toLowerCase(Locale.ROOT).split("[^a-z0-9+#-]+")) {
+      if (!w.isEmpty() && !GAP_WORDS.contains(w) && ++unknown > 1) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The number a years phrase's first number names. */

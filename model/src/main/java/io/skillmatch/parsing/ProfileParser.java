@@ -3,6 +3,7 @@ package io.skillmatch.parsing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.skillmatch.parsing.Sentences.Span;
+import io.skillmatch.taxonomy.Category;
 import io.skillmatch.taxonomy.Skill;
 import io.skillmatch.taxonomy.Taxonomy;
 import java.io.IOException;
@@ -34,6 +35,9 @@ public final class ProfileParser {
       Pattern.compile("(?i)^[\\s\\-*\u2022]*(familiar with|familiarity with|exposure to|basic (knowledge|understanding)"
           + " of|some (exposure|experience) (to|with)|learning|currently learning|beginner|novice"
           + "|introductory|basic)\\b");
+  private static final Pattern WEAK_CUE =
+      Pattern.compile("(?i)\\b(familiar with|familiarity with|exposure to|basic (knowledge|understanding) of"
+          + "|some (exposure|experience) (to|with)|currently learning|learning)\\b");
   private static final Pattern EDUCATION_WORDS =
       Pattern.compile("(?i)\\b(university|college|bachelor|master'?s|b\\.?sc|m\\.?sc|b\\.?s\\.|m\\.?s\\.|b\\.?a\\.|"
           + "ph\\.?d|degree|school|diploma|bootcamp|coursework|gpa|graduated|academy)\\b");
@@ -103,6 +107,7 @@ public final class ProfileParser {
     List<Entry> entries = entries(text, lines, today);
 
     Map<String, Facts> facts = new LinkedHashMap<>();
+    Map<String, List<Entry>> implied = new LinkedHashMap<>();
     List<Mention> mentions = extractor.extract(text);
     List<Span> sentences = Sentences.split(text);
     int ei = 0;
@@ -113,7 +118,8 @@ public final class ProfileParser {
       }
       Span sentence = sentences.isEmpty() ? new Span(m.start(), m.end()) : sentences.get(si);
       Span line = lines.get(PostingParser.lineIndex(lines, m.start()));
-      boolean weak = WEAK_LINE.matcher(line.of(text)).find() || weakHeadingAbove(text, lines, line);
+      boolean weak = WEAK_LINE.matcher(line.of(text)).find() || weakHeadingAbove(text, lines, line)
+          || weakClause(text, sentence, m);
       Facts f = facts.computeIfAbsent(m.skillId(), k -> new Facts());
       Evidence ev = new Evidence(sentence.of(text), sentence.start(), sentence.end());
       if (weak) {
@@ -130,9 +136,11 @@ public final class ProfileParser {
         if (!e.education() && m.start() >= e.start() && m.start() < e.end()) {
           f.intervals.add(new double[] {e.range().start(), e.range().end()});
           f.lastUsed = Math.max(f.lastUsed, e.range().endYear());
+          implied.computeIfAbsent(m.skillId(), k -> new ArrayList<>()).add(e);
         }
       }
     }
+    creditLanguages(facts, implied);
     // explicit statements: "5 years of Python", "Go (3+ years)"
     double overallStated = -1;
     for (Span sentence : sentences) {
@@ -169,6 +177,53 @@ public final class ProfileParser {
       warnings.add("no skills from the taxonomy were found in the profile");
     }
     return new ParsedProfile(skills, totalYears, seniority, titles, warnings);
+  }
+
+  /**
+   * Using FastAPI in a job means writing Python in it: a framework or library credits the language
+   * it is built on (its broader language) with the entry's span, when the resume names that
+   * language somewhere. Nothing is added for a language the resume never names.
+   */
+  private void creditLanguages(Map<String, Facts> facts, Map<String, List<Entry>> entriesBySkill) {
+    for (Map.Entry<String, List<Entry>> e : entriesBySkill.entrySet()) {
+      Skill skill = taxonomy.skill(e.getKey()).orElseThrow();
+      if (skill.category() != Category.FRAMEWORK && skill.category() != Category.LIBRARY) {
+        continue;
+      }
+      for (String parent : skill.broader()) {
+        Facts f = facts.get(parent);
+        boolean language = taxonomy.skill(parent).map(p -> p.category() == Category.LANGUAGE).orElse(false);
+        if (f != null && f.strong && language) {
+          for (Entry entry : e.getValue()) {
+            if (namesOtherLanguage(entriesBySkill, entry, parent)) {
+              continue; // React in a TypeScript job says nothing about JavaScript
+            }
+            f.intervals.add(new double[] {entry.range().start(), entry.range().end()});
+            f.lastUsed = Math.max(f.lastUsed, entry.range().endYear());
+          }
+        }
+      }
+    }
+  }
+
+  private boolean namesOtherLanguage(Map<String, List<Entry>> entriesBySkill, Entry entry, String language) {
+    for (Map.Entry<String, List<Entry>> e : entriesBySkill.entrySet()) {
+      if (!e.getKey().equals(language) && e.getValue().contains(entry)
+          && taxonomy.skill(e.getKey()).map(s -> s.category() == Category.LANGUAGE).orElse(false)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "Also: exposure to Julia; basic knowledge of Scala": a weak cue earlier in the mention's clause. */
+  private static boolean weakClause(String text, Span sentence, Mention m) {
+    for (Span clause : Sentences.clauses(text, sentence)) {
+      if (m.start() >= clause.start() && m.start() < clause.end()) {
+        return WEAK_CUE.matcher(text.substring(clause.start(), m.start())).find();
+      }
+    }
+    return false;
   }
 
   private boolean weakHeadingAbove(String text, List<Span> lines, Span line) {
@@ -216,14 +271,14 @@ public final class ProfileParser {
     List<DateRanges.Range> ranges = new ArrayList<>();
     Sections.Kind[] section = new Sections.Kind[lines.size()];
     Sections.Kind current = Sections.Kind.OTHER;
-    boolean anyHeading = false;
+    boolean anyExperienceHeading = false;
     for (int i = 0; i < lines.size(); i++) {
       String s = lines.get(i).of(text);
       boolean afterBlank = i == 0 || lines.get(i - 1).of(text).isBlank();
       Sections.Heading h = DateRanges.find(s, today).isEmpty() ? Sections.resumeHeading(s, afterBlank) : null;
       if (h != null && h.kind() != Sections.Kind.OTHER) {
         current = h.kind();
-        anyHeading = true;
+        anyExperienceHeading |= current == Sections.Kind.EXPERIENCE;
       }
       section[i] = current;
       List<DateRanges.Range> found = DateRanges.find(s, today);
@@ -252,10 +307,15 @@ public final class ProfileParser {
       int start = lines.get(header).start();
       int end = endLine >= lines.size() ? text.length() : lines.get(endLine).start();
       String head = text.substring(start, lines.get(line).end());
-      boolean education =
-          section[line] == Sections.Kind.EDUCATION
-              || (!anyHeading || section[line] != Sections.Kind.EXPERIENCE)
-                  && EDUCATION_WORDS.matcher(head).find() && !TITLE_WORDS.matcher(head).find();
+      // work history: entries under an experience heading; without one, any dated entry that is
+      // not in education, projects and the like, and does not read like a degree
+      boolean work =
+          section[line] == Sections.Kind.EXPERIENCE
+              || !anyExperienceHeading
+                  && section[line] != Sections.Kind.EDUCATION
+                  && section[line] != Sections.Kind.OTHER_SECTION
+                  && !(EDUCATION_WORDS.matcher(head).find() && !TITLE_WORDS.matcher(head).find());
+      boolean education = !work;
       entries.add(new Entry(start, end, ranges.get(k), title(head, ranges.get(k)), education));
     }
     return entries;
@@ -263,9 +323,10 @@ public final class ProfileParser {
 
   private static boolean isHeaderLine(String line, LocalDate today) {
     String s = line.strip();
-    return !s.isEmpty() && !s.startsWith("-") && !s.startsWith("*") && !s.startsWith("\u2022")
+    Sections.Heading h = Sections.resumeHeading(s);
+    return !s.isEmpty() && !s.startsWith("- ") && !s.startsWith("* ") && !s.startsWith("\u2022")
         && s.split("\\s+").length <= 12 && DateRanges.find(s, today).isEmpty()
-        && Sections.resumeHeading(s) == null;
+        && (h == null || h.kind() == Sections.Kind.OTHER);
   }
 
   private static String title(String head, DateRanges.Range range) {

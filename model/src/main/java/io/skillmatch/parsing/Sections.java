@@ -20,7 +20,9 @@ final class Sections {
     // resume sections
     EXPERIENCE,
     EDUCATION,
-    SKILLS
+    SKILLS,
+    /** Projects, awards, languages, interests, summary: a section, but not work history. */
+    OTHER_SECTION
   }
 
   /** A heading and the content that follows it on the same line ("Requirements: Python"). */
@@ -46,6 +48,10 @@ final class Sections {
       Pattern.compile("experience|employment|work history|career|professional background|positions");
   private static final Pattern RESUME_EDUCATION =
       Pattern.compile("education|academic|degrees?|certifications?|training|courses|qualifications");
+  private static final Pattern RESUME_OTHER =
+      Pattern.compile("^(personal |side |selected |academic |key )?(projects?|awards?|honou?rs|languages|interests"
+          + "|hobbies|publications|volunteer(ing)?|references|achievements|activities|summary|profile"
+          + "|about( me)?|objective|contact|personal|leadership|talks|patents|open source)$");
   private static final Pattern RESUME_SKILLS =
       Pattern.compile("skills|technologies|technical|tools|competencies|expertise|stack|proficienc");
 
@@ -94,7 +100,8 @@ final class Sections {
     if (label == null && afterBlank) {
       label = standaloneLabel(line);
       if (label != null
-          && !(RESUME_SKILLS.matcher(label.toLowerCase(Locale.ROOT)).find()
+          && !(RESUME_OTHER.matcher(label.toLowerCase(Locale.ROOT)).find()
+              || RESUME_SKILLS.matcher(label.toLowerCase(Locale.ROOT)).find()
               || RESUME_EDUCATION.matcher(label.toLowerCase(Locale.ROOT)).find()
               || RESUME_EXPERIENCE.matcher(label.toLowerCase(Locale.ROOT)).find())) {
         label = null;
@@ -105,7 +112,9 @@ final class Sections {
     }
     String l = label.toLowerCase(Locale.ROOT);
     Kind kind;
-    if (RESUME_SKILLS.matcher(l).find() && !l.contains("experience")) {
+    if (RESUME_OTHER.matcher(l).find()) {
+      kind = Kind.OTHER_SECTION;
+    } else if (RESUME_SKILLS.matcher(l).find() && !l.contains("experience")) {
       kind = Kind.SKILLS;
     } else if (RESUME_EDUCATION.matcher(l).find()) {
       kind = Kind.EDUCATION;

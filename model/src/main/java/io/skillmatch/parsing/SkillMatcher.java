@@ -33,14 +33,36 @@ public final class SkillMatcher implements SkillExtractor {
           "spreadsheet", "cookbooks", "manifests", "dags", "notebooks", "streaming", "mllib",
           "workbooks", "vlookup", "golang", "modules", "packages", "runtime", "concurrency",
           "goroutines", "tidyverse", "shiny", "ggplot2", "swiftui", "xcode", "ios", "rdd",
-          "dataframes", "playbooks", "compiler", "syntax", "lambdas", "idiomatic");
-  private static final Set<String> ROLE_NOUNS =
+          "dataframes", "playbooks", "compiler", "syntax", "lambdas", "idiomatic", "tests", "testing",
+          "test", "e2e");
+  /** "knowledge of X", "experience with X", "including X": an object of a skill phrase. */
+  private static final Set<String> SKILL_NOUNS =
+      Set.of("knowledge", "expertise", "proficiency", "experience", "fluency", "skills", "background",
+          "expert", "proficient", "skilled", "familiarity", "familiar", "exposure", "experienced",
+          "fluent", "competence", "mastery");
+  private static final Set<String> SKILL_LINKS = Set.of("of", "in", "with", "using", "to");
+  private static final Set<String> EXAMPLE_WORDS = Set.of("including", "like", "especially");
+  private static final Set<String> POSSESSIVES = Set.of("our", "their", "his", "her", "its", "my");
+  /** People: "Backend Developer", "our Android lead". */
+  private static final Set<String> PERSON_NOUNS =
       Set.of("developer", "developers", "engineer", "engineers", "architect", "architects",
-          "administrator", "administrators", "manager", "managers", "lead", "leads", "team", "teams",
-          "specialist", "specialists", "analyst", "analysts", "consultant", "consultants", "role",
-          "roles", "position", "positions", "director", "intern", "internship", "programmer",
-          "designer", "designers", "scientist", "scientists", "technician", "officer", "department",
-          "org", "organization", "group", "squad", "guild", "practice", "community");
+          "administrator", "administrators", "manager", "managers", "lead", "leads", "specialist",
+          "specialists", "analyst", "analysts", "consultant", "consultants", "director", "intern",
+          "interns", "internship", "programmer", "programmers", "designer", "designers", "scientist",
+          "scientists", "technician", "technicians", "officer", "officers", "role", "roles",
+          "position", "positions");
+  /** Groups: "our data science team". */
+  private static final Set<String> GROUP_NOUNS =
+      Set.of("team", "teams", "department", "org", "organization", "group", "squad", "guild", "community");
+  /** Things a practice word only describes: "backend services", "web apps". */
+  private static final Set<String> DESCRIBED_NOUNS =
+      Set.of("services", "apps", "app", "applications", "application", "systems", "readings",
+          "products", "product", "platform", "platforms");
+  /** Things a domain word only describes: "a payments company", "the energy sector". */
+  private static final Set<String> DESCRIBED_BY_DOMAIN =
+      Set.of("company", "companies", "industry", "industries", "sector", "clients", "customers",
+          "business", "businesses", "market", "markets", "firm", "firms", "startup", "startups",
+          "world", "space", "provider", "providers", "vendors", "vendor");
   private static final Set<String> LIST_WORDS = Set.of("and", "or", "either", "plus");
   private static final Set<String> PREPOSITIONS = Set.of("in", "with", "using", "on");
   private static final int CUE_WINDOW = 3;
@@ -96,8 +118,7 @@ public final class SkillMatcher implements SkillExtractor {
       if (best != null) {
         int start = tokens.get(i).start();
         int end = tokens.get(bestEnd).end();
-        if (!best.contextual() || text.regionMatches(false, start, best.form(), 0, best.form().length())
-            && end - start == best.form().length()) {
+        if (!best.contextual() || best.matchesExactly(text, start, end)) {
           spans.add(new int[] {i, bestEnd});
           surfaces.add(best);
         }
@@ -112,13 +133,16 @@ public final class SkillMatcher implements SkillExtractor {
     int m = spans.size();
     boolean[] accepted = new boolean[m];
     boolean[] technical = new boolean[m];
+    Category[] category = new Category[m];
     for (int k = 0; k < m; k++) {
       Taxonomy.Surface s = surfaces.get(k);
-      technical[k] = taxonomy.skill(s.skillId()).map(Skill::category).map(c -> c.isTechnical()).orElse(false);
+      category[k] = taxonomy.skill(s.skillId()).map(Skill::category).orElse(Category.TOOL);
+      technical[k] = category[k].isTechnical();
       if (!s.contextual()) {
         accepted[k] = true;
       } else if (!glued(text, tokens, spans.get(k))
-          && (hasCue(text, tokens, spans.get(k)) || closesPreposition(text, tokens, spans.get(k)))) {
+          && (hasCue(text, tokens, spans.get(k)) || closesPreposition(text, tokens, spans.get(k))
+              || objectOfSkillPhrase(text, tokens, spans.get(k)))) {
         accepted[k] = true;
       }
     }
@@ -128,11 +152,27 @@ public final class SkillMatcher implements SkillExtractor {
         if (accepted[k] || glued(text, tokens, spans.get(k))) {
           continue;
         }
-        if ((k > 0 && accepted[k - 1] && technical[k - 1] && listed(text, tokens, spans.get(k - 1), spans.get(k)))
-            || (k + 1 < m && accepted[k + 1] && technical[k + 1]
+        // a neighbour vouches when it is a technology, or a skill of the same kind ("accounts
+        // payable and payroll")
+        if ((k > 0 && accepted[k - 1] && (technical[k - 1] || category[k - 1] == category[k])
+                && listed(text, tokens, spans.get(k - 1), spans.get(k)))
+            || (k + 1 < m && accepted[k + 1] && (technical[k + 1] || category[k + 1] == category[k])
                 && listed(text, tokens, spans.get(k), spans.get(k + 1)))) {
           accepted[k] = true;
         }
+      }
+    }
+    // one sense per text: a form accepted once is accepted elsewhere, unless it opens a sentence
+    java.util.Set<String> acceptedForms = new java.util.HashSet<>();
+    for (int k = 0; k < m; k++) {
+      if (accepted[k] && surfaces.get(k).contextual()) {
+        acceptedForms.add(surfaces.get(k).skillId() + "\u0000" + surfaces.get(k).form());
+      }
+    }
+    for (int k = 0; k < m; k++) {
+      if (!accepted[k] && acceptedForms.contains(surfaces.get(k).skillId() + "\u0000" + surfaces.get(k).form())
+          && !glued(text, tokens, spans.get(k)) && !opensSentence(text, tokens.get(spans.get(k)[0]).start())) {
+        accepted[k] = true;
       }
     }
     List<Mention> out = new ArrayList<>(m);
@@ -155,25 +195,76 @@ public final class SkillMatcher implements SkillExtractor {
    * team, not a skill asked for. Technologies keep counting ("Java Developer").
    */
   private boolean roleDescriptor(String text, List<Token> tokens, int[] span, Taxonomy.Surface surface) {
+    String next = word(text, tokens, span[1] + 1, tokens.get(span[1]));
+    if (next == null) {
+      return false;
+    }
+    String before = span[0] > 0 ? word(text, tokens, span[0] - 1, null) : null;
+    if (before != null && POSSESSIVES.contains(before)
+        && (PERSON_NOUNS.contains(next) || GROUP_NOUNS.contains(next))) {
+      return true; // "our Android lead", "their data science team": people, not requirements
+    }
     Category c = taxonomy.skill(surface.skillId()).map(Skill::category).orElse(Category.TOOL);
-    if (c != Category.PRACTICE && c != Category.DOMAIN && c != Category.SOFT_SKILL) {
+    boolean discipline = c == Category.PRACTICE || c == Category.DOMAIN || c == Category.SOFT_SKILL;
+    return discipline && (PERSON_NOUNS.contains(next) || DESCRIBED_NOUNS.contains(next))
+        || c == Category.DOMAIN && DESCRIBED_BY_DOMAIN.contains(next);
+  }
+
+  /** The lower-cased word at a token index on the same line as {@code near}, or null. */
+  private static String word(String text, List<Token> tokens, int index, Token near) {
+    if (index < 0 || index >= tokens.size() || tokens.get(index).kind() != Kind.WORD) {
+      return null;
+    }
+    Token t = tokens.get(index);
+    if (near != null && newlineBetween(text, near, t)) {
+      return null;
+    }
+    return text.substring(t.start(), t.end()).toLowerCase(Locale.ROOT);
+  }
+
+  /** "knowledge of Swift", "experience with Chef", "including Sass", "such as Spark". */
+  private static boolean objectOfSkillPhrase(String text, List<Token> tokens, int[] span) {
+    String w1 = word(text, tokens, span[0] - 1, tokens.get(span[0]));
+    if (w1 == null) {
       return false;
     }
-    int next = span[1] + 1;
-    if (next >= tokens.size() || tokens.get(next).kind() != Kind.WORD
-        || newlineBetween(text, tokens.get(span[1]), tokens.get(next))) {
+    if (EXAMPLE_WORDS.contains(w1)) {
+      return true;
+    }
+    String w2 = word(text, tokens, span[0] - 2, tokens.get(span[0]));
+    if (w2 == null) {
       return false;
     }
-    Token t = tokens.get(next);
-    return ROLE_NOUNS.contains(text.substring(t.start(), t.end()).toLowerCase(Locale.ROOT));
+    if (w2.equals("such") && w1.equals("as")) {
+      return true;
+    }
+    if (SKILL_LINKS.contains(w1) && SKILL_NOUNS.contains(w2)) {
+      return true;
+    }
+    String w3 = word(text, tokens, span[0] - 3, tokens.get(span[0]));
+    // "experience working with Chef", "knowledge and use of R"
+    return w3 != null && SKILL_LINKS.contains(w1) && SKILL_NOUNS.contains(w3);
   }
 
   /** Whether only list punctuation and conjunctions, within one line, separate two mentions. */
   private static boolean listed(String text, List<Token> tokens, int[] left, int[] right) {
     int words = 0;
+    int skipped = 0;
     for (int j = left[1] + 1; j < right[0]; j++) {
       Token t = tokens.get(j);
       String s = text.substring(t.start(), t.end());
+      if (s.equals("(")) {
+        // "R (10 years), Python": a short parenthetical does not break a list
+        int close = j + 1;
+        while (close < right[0] && close - j <= 6 && !text.substring(tokens.get(close).start(), tokens.get(close).end()).equals(")")) {
+          close++;
+        }
+        if (close < right[0] && close - j <= 6) {
+          skipped += close - j + 1;
+          j = close;
+          continue;
+        }
+      }
       if (t.kind() == Kind.WORD) {
         if (!LIST_WORDS.contains(s.toLowerCase(Locale.ROOT)) || ++words > 2) {
           return false;
@@ -185,7 +276,15 @@ public final class SkillMatcher implements SkillExtractor {
     }
     int from = tokens.get(left[1]).end();
     int to = tokens.get(right[0]).start();
-    return right[0] - left[1] <= 4 && text.substring(from, to).indexOf('\n') < 0;
+    return right[0] - left[1] - skipped <= 4 && text.substring(from, to).indexOf('\n') < 0;
+  }
+
+  private static boolean opensSentence(String text, int start) {
+    int i = start - 1;
+    while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '*' || text.charAt(i) == '"')) {
+      i--;
+    }
+    return i < 0 || ".!?:\n-\u2022#>".indexOf(text.charAt(i)) >= 0;
   }
 
   private static boolean glued(String text, List<Token> tokens, int[] span) {
@@ -193,21 +292,30 @@ public final class SkillMatcher implements SkillExtractor {
     int end = tokens.get(span[1]).end();
     char before = start > 0 ? text.charAt(start - 1) : ' ';
     char after = end < text.length() ? text.charAt(end) : ' ';
-    return before == '-' || before == '&' || after == '-' || after == '&' || after == '\''
-        || after == '\u2019';
+    boolean joinedBefore = span[0] > 0 && tokens.get(span[0] - 1).kind() == Kind.JOINER;
+    boolean joinedAfter = span[1] + 1 < tokens.size() && tokens.get(span[1] + 1).kind() == Kind.JOINER;
+    return joinedBefore || joinedAfter || before == '-' || before == '&' || after == '-' || after == '&'
+        || after == '\'' || after == '\u2019';
   }
 
+  /** A technical cue word within {@link #CUE_WINDOW} words either side, on the same line. */
   private static boolean hasCue(String text, List<Token> tokens, int[] span) {
-    for (int j = Math.max(0, span[0] - CUE_WINDOW); j <= Math.min(tokens.size() - 1, span[1] + CUE_WINDOW); j++) {
-      if (j >= span[0] && j <= span[1]) {
-        continue;
-      }
-      Token t = tokens.get(j);
-      if (t.kind() == Kind.WORD
-          && CUES.contains(text.substring(t.start(), t.end()).toLowerCase(Locale.ROOT))
-          && text.substring(Math.min(t.start(), tokens.get(span[0]).start()),
-              Math.max(t.end(), tokens.get(span[1]).end())).indexOf('\n') < 0) {
-        return true;
+    for (int dir = -1; dir <= 1; dir += 2) {
+      int words = 0;
+      Token edge = tokens.get(dir < 0 ? span[0] : span[1]);
+      for (int j = dir < 0 ? span[0] - 1 : span[1] + 1; j >= 0 && j < tokens.size() && words < CUE_WINDOW; j += dir) {
+        Token t = tokens.get(j);
+        if (newlineBetween(text, dir < 0 ? t : edge, dir < 0 ? edge : t)) {
+          break;
+        }
+        if (t.kind() != Kind.WORD) {
+          continue;
+        }
+        boolean joined = j > 0 && tokens.get(j - 1).kind() == Kind.JOINER; // "end-to-end" is one word
+        words += joined ? 0 : 1;
+        if (CUES.contains(text.substring(t.start(), t.end()).toLowerCase(Locale.ROOT))) {
+          return true;
+        }
       }
     }
     return false;

@@ -36,10 +36,30 @@ public final class Taxonomy {
    * A surface form of a skill.
    *
    * @param skillId the skill it names
-   * @param form the form as written in the taxonomy ("Go", "k8s")
+   * @param forms the forms as written in the taxonomy ("Go"; "Payroll", "payroll"); a contextual
+   *     surface must match one of them exactly, case included
    * @param contextual whether it counts only with the exact case and a technical context
    */
-  public record Surface(String skillId, String form, boolean contextual) {}
+  public record Surface(String skillId, List<String> forms, boolean contextual) {
+    public Surface {
+      forms = List.copyOf(forms);
+    }
+
+    /** The first form, as written in the taxonomy. */
+    public String form() {
+      return forms.getFirst();
+    }
+
+    /** Whether the text names this surface exactly, case included. */
+    public boolean matchesExactly(CharSequence text, int start, int end) {
+      for (String f : forms) {
+        if (f.length() == end - start && text.toString().regionMatches(start, f, 0, f.length())) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
 
   private static final ObjectMapper JSON =
       new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -68,10 +88,19 @@ public final class Taxonomy {
         if (key.isEmpty()) {
           continue;
         }
-        keys.putIfAbsent(key, new Surface(s.id(), form, ctx));
+        List<String> exact = new ArrayList<>(List.of(form));
+        if (ctx) {
+          // other spellings listed as contextual with the same key ("payroll" beside "Payroll")
+          for (String c : s.contextual()) {
+            if (!c.equals(form) && SurfaceForms.key(c).equals(key)) {
+              exact.add(c);
+            }
+          }
+        }
+        keys.putIfAbsent(key, new Surface(s.id(), exact, ctx));
         String squashed = SurfaceForms.squashed(key);
         if (!squashed.isEmpty() && !ctx) {
-          keys.putIfAbsent(squashed, new Surface(s.id(), form, false));
+          keys.putIfAbsent(squashed, new Surface(s.id(), List.of(form), false));
         }
       }
     }

@@ -272,7 +272,7 @@ public final class TaxonomyBuilder {
       byKey.put(key, d); // a name with punctuation ("Governance, risk and compliance") is found by its aliases
     }
     if (isCommon(name) || !"overlay".equals(source) && isPlainWord(name)) {
-      d.contextual.add(name);
+      markContextual(d, name);
     }
     return d;
   }
@@ -282,6 +282,9 @@ public final class TaxonomyBuilder {
     String name = PARENTHETICAL.matcher(rawName).replaceAll("").strip();
     if (SurfaceForms.key(name).isEmpty()) {
       return null;
+    }
+    if (name.length() == 1 && !byKey.containsKey(SurfaceForms.key(name))) {
+      return null; // "B", "E", "J": one-letter names only where the overlay vouches for them (C, R)
     }
     Draft existing = byKey.get(SurfaceForms.key(name));
     if (existing == null) {
@@ -313,10 +316,24 @@ public final class TaxonomyBuilder {
     }
     byKey.put(key, d);
     d.aliases.add(alias);
-    if (contextual || !curated && (isPlainWord(alias) || isWordInCapitals(alias))) {
+    if (contextual) {
       d.contextual.add(alias);
+    } else if (!curated && (isPlainWord(alias) || isWordInCapitals(alias))) {
+      markContextual(d, alias);
     }
     return true;
+  }
+
+  /**
+   * Marks an ordinary word contextual. Its lower-case spelling is accepted too ("Payroll",
+   * "payroll"): only words a curator marked by hand ("Go", "Swift") rely on their capital letter.
+   */
+  private static void markContextual(Draft d, String form) {
+    d.contextual.add(form);
+    String lower = form.toLowerCase(Locale.ROOT);
+    if (!lower.equals(form) && isPlainWord(form)) {
+      d.contextual.add(lower);
+    }
   }
 
   /** One word of letters, capitalised at most at its first letter ("Crystal", "workbook"). */
