@@ -10,6 +10,8 @@ import io.skillmatch.parsing.ProfileParser;
 import io.skillmatch.parsing.SkillMatcher;
 import io.skillmatch.parsing.TextCleaner;
 import io.skillmatch.parsing.TextRejectedException;
+import io.skillmatch.service.App;
+import io.skillmatch.service.Config;
 import io.skillmatch.taxonomy.Taxonomy;
 import io.skillmatch.taxonomy.TaxonomyBuilder;
 import java.io.IOException;
@@ -32,6 +34,8 @@ public final class Main {
       """
       usage: ./skillmatch COMMAND [ARGS]
 
+        serve [--port 8080] [--host 127.0.0.1]
+                                  run the HTTP service (GET /health, POST /v1/parse/posting, /v1/parse/profile)
         parse-posting FILE        parse a job posting (text, markdown, HTML) and print JSON
         parse-profile FILE        parse a resume (text or structured JSON) and print JSON
         mentions FILE             list every skill mention found in a text, with its surface form
@@ -70,6 +74,7 @@ public final class Main {
         case "parse-posting" -> parse(args, true);
         case "parse-profile" -> parse(args, false);
         case "mentions" -> mentions(args);
+        case "serve" -> serve(options(args));
         case "build-taxonomy" -> buildTaxonomy(options(args));
         case "eval-parsing" -> evalParsing(options(args));
         default -> {
@@ -107,6 +112,30 @@ public final class Main {
             ? PostingParser.of(taxonomy).parse(text)
             : ProfileParser.of(taxonomy, Clock.systemDefaultZone()).parse(text);
     out.println(json().writeValueAsString(result));
+    return 0;
+  }
+
+  private int serve(Map<String, String> opts) {
+    Config config = Config.defaults();
+    if (opts.containsKey("port")) {
+      try {
+        config = config.withPort(Integer.parseInt(opts.get("port")));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("--port must be a number: " + opts.get("port"));
+      }
+    }
+    if (opts.containsKey("host")) {
+      config = config.withHost(opts.get("host"));
+    }
+    App app = App.create(config).start();
+    out.println("skillmatch is serving on http://" + config.host() + ":" + app.port()
+        + "  (try: curl -s localhost:" + app.port() + "/health)");
+    Runtime.getRuntime().addShutdownHook(new Thread(app::stop));
+    try {
+      Thread.currentThread().join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     return 0;
   }
 

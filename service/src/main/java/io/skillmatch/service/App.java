@@ -1,0 +1,98 @@
+package io.skillmatch.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.skillmatch.parsing.PostingParser;
+import io.skillmatch.parsing.ProfileParser;
+import io.skillmatch.parsing.TextRejectedException;
+import io.skillmatch.taxonomy.Taxonomy;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The HTTP service, wired by hand: {@code App.create(config).start()}. */
+public final class App {
+  private static final Logger LOG = LoggerFactory.getLogger(App.class);
+  private static final String PROBLEM_JSON = "application/problem+json";
+
+  private final Javalin javalin;
+  private final Config config;
+
+  private App(Javalin javalin, Config config) {
+    this.javalin = javalin;
+    this.config = config;
+  }
+
+  /** Builds the service over the bundled taxonomy. */
+  public static App create(Config config) {
+    Taxonomy taxonomy = Taxonomy.bundled();
+    ObjectMapper mapper = new ObjectMapper();
+    Json json = new Json(mapper, config.maxBodyBytes());
+    ParseController parse =
+        new ParseController(PostingParser.of(taxonomy), ProfileParser.of(taxonomy, config.clock()), json);
+    Javalin app =
+        Javalin.create(
+            c -> {
+              c.useVirtualThreads = true;
+              c.showJavalinBanner = false;
+              c.http.maxRequestSize = config.maxBodyBytes();
+              c.jsonMapper(new JavalinJackson(mapper, true));
+            });
+    app.get("/health", ctx -> ctx.json(Map.of("status", "ok", "taxonomySkills", taxonomy.size())));
+    app.post("/v1/parse/posting", parse::posting);
+    app.post("/v1/parse/profile", parse::profile);
+
+    app.exception(ApiException.class, (e, ctx) -> problem(ctx, e.status(), e.title(), e.getMessage(), e.errors()));
+    app.exception(TextRejectedException.class, (e, ctx) -> problem(ctx,
+        e.reason() == TextRejectedException.Reason.TOO_LONG ? 413 : 422,
+        "Unusable text", e.getMessage(), List.of(new ApiError.FieldError("text", e.getMessage()))));
+    app.exception(IllegalArgumentException.class, (e, ctx) -> problem(ctx, 400, "Invalid request", e.getMessage(), List.of()));
+    app.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, e.getStatus(),
+        e.getStatus() == 413 ? "Request too large" : "Request rejected", e.getMessage(), List.of()));
+    app.exception(Exception.class, (e, ctx) -> {
+      LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
+      problem(ctx, 500, "Internal error", "the server failed to handle the request", List.of());
+    });
+    app.error(404, ctx -> {
+      if (!PROBLEM_JSON.equals(ctx.res().getContentType())) {
+        problem(ctx, 404, "Not found", "no route for " + ctx.method() + " " + ctx.path(), List.of());
+      }
+    });
+    app.error(405, ctx -> problem(ctx, 405, "Method not allowed", ctx.method() + " is not allowed on " + ctx.path(), List.of()));
+    return new App(app, config);
+  }
+
+  private static void problem(Context ctx, int status, String title, String detail, List<ApiError.FieldError> errors) {
+    if (status >= 500) {
+      LOG.error("{} {} -> {} {}", ctx.method(), ctx.path(), status, detail);
+    } else {
+      LOG.warn("{} {} -> {} {}", ctx.method(), ctx.path(), status, detail);
+    }
+    String type = "https://skillmatch.dev/problems/" + title.toLowerCase().replace(' ', '-');
+    ctx.status(status).json(new ApiError(type, title, status, detail, errors)).contentType(PROBLEM_JSON);
+  }
+
+  /** The Javalin instance, for tests ({@code JavalinTest.test(app.javalin(), ...)}). */
+  public Javalin javalin() {
+    return javalin;
+  }
+
+  /** Starts serving on the configured host and port. */
+  public App start() {
+    javalin.start(config.host(), config.port());
+    return this;
+  }
+
+  /** The port actually bound (after {@link #start()}). */
+  public int port() {
+    return javalin.port();
+  }
+
+  public void stop() {
+    javalin.stop();
+  }
+}
