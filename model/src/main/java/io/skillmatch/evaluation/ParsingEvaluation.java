@@ -132,10 +132,16 @@ public final class ParsingEvaluation {
     DiceResult dice = dice(shared.resolve("dice_us_tech_jobs/dice_postings_with_skills.csv"));
     Map<String, Prf> exact = new LinkedHashMap<>();
     Map<String, Prf> partial = new LinkedHashMap<>();
+    Set<String> notKnowledge = knowledgeExclusions(shared.resolve("skillspan/train.json"));
     for (String split : List.of("dev", "test")) {
       Prf[] r = skillSpan(shared.resolve("skillspan/" + split + ".json"), "dev".equals(split) ? devErrors : null);
       exact.put(split, r[0]);
       partial.put(split, r[1]);
+    }
+    for (String split : List.of("dev", "test")) {
+      Prf[] r = skillSpan(shared.resolve("skillspan/" + split + ".json"), null, notKnowledge);
+      exact.put(split + "+map", r[0]);
+      partial.put(split + "+map", r[1]);
     }
     return new Report(dice, exact, partial);
   }
@@ -222,6 +228,11 @@ public final class ParsingEvaluation {
    * false positive ("FP\tsurface") and per missed gold span ("FN\tsurface"), for error analysis.
    */
   public Prf[] skillSpan(Path jsonl, List<String> errors) throws IOException {
+    return skillSpan(jsonl, errors, Set.of());
+  }
+
+  /** As {@link #skillSpan(Path, List)}, leaving out predictions of the {@code excluded} skills. */
+  public Prf[] skillSpan(Path jsonl, List<String> errors, Set<String> excluded) throws IOException {
     ObjectMapper json = new ObjectMapper();
     int predicted = 0;
     int gold = 0;
@@ -251,7 +262,7 @@ public final class ParsingEvaluation {
         List<String> tags = new ArrayList<>();
         row.path("tags_knowledge").forEach(t -> tags.add(t.asText()));
         List<int[]> goldSpans = bioSpans(tags);
-        List<int[]> predSpans = predictedSpans(tokens);
+        List<int[]> predSpans = predictedSpans(tokens, excluded, null);
         predicted += predSpans.size();
         gold += goldSpans.size();
         for (int[] p : predSpans) {
@@ -289,8 +300,66 @@ public final class ParsingEvaluation {
     };
   }
 
+  /**
+   * The skills whose mentions SkillSpan's annotators do not count as knowledge, learned on the
+   * train split only: skills predicted at least {@value #MAP_MIN_SEEN} times there, of which fewer
+   * than {@value #MAP_MIN_SHARE} overlap a knowledge span ("collaboration", "documentation"). This
+   * maps the taxonomy onto SkillSpan's annotation scheme; the parser itself is unchanged.
+   */
+  public Set<String> knowledgeExclusions(Path train) throws IOException {
+    Map<String, int[]> counts = new TreeMap<>(); // id -> {overlapping, all}
+    ObjectMapper json = new ObjectMapper();
+    int lastPosting = Integer.MIN_VALUE;
+    try (BufferedReader r = Files.newBufferedReader(train, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode row = json.readTree(line);
+        if (!"tech".equals(row.path("source").asText())) {
+          continue;
+        }
+        int posting = row.path("idx").asInt();
+        if (posting != lastPosting) {
+          lastPosting = posting;
+          continue;
+        }
+        List<String> tokens = new ArrayList<>();
+        row.path("tokens").forEach(t -> tokens.add(t.asText()));
+        List<String> tags = new ArrayList<>();
+        row.path("tags_knowledge").forEach(t -> tags.add(t.asText()));
+        List<int[]> gold = bioSpans(tags);
+        List<String> ids = new ArrayList<>();
+        List<int[]> pred = predictedSpans(tokens, Set.of(), ids);
+        for (int i = 0; i < pred.size(); i++) {
+          int[] p = pred.get(i);
+          boolean overlap = gold.stream().anyMatch(g -> p[0] <= g[1] && g[0] <= p[1]);
+          int[] c = counts.computeIfAbsent(ids.get(i), k -> new int[2]);
+          c[0] += overlap ? 1 : 0;
+          c[1]++;
+        }
+      }
+    }
+    Set<String> excluded = new HashSet<>();
+    counts.forEach((id, c) -> {
+      if (c[1] >= MAP_MIN_SEEN && c[0] < MAP_MIN_SHARE * c[1]) {
+        excluded.add(id);
+      }
+    });
+    return excluded;
+  }
+
+  static final int MAP_MIN_SEEN = 3;
+  static final double MAP_MIN_SHARE = 0.25;
+
   /** Token spans [first, last] of the mentions found in the space-joined tokens. */
   private List<int[]> predictedSpans(List<String> tokens) {
+    return predictedSpans(tokens, Set.of(), null);
+  }
+
+  /** As above, leaving out the skills in {@code excluded}; collects each span's skill id into {@code ids}. */
+  private List<int[]> predictedSpans(List<String> tokens, Set<String> excluded, List<String> ids) {
     StringBuilder sb = new StringBuilder();
     int[] tokenStart = new int[tokens.size()];
     for (int i = 0; i < tokens.size(); i++) {
@@ -303,7 +372,8 @@ public final class ParsingEvaluation {
     List<int[]> spans = new ArrayList<>();
     for (Mention m : extractor.extract(sb.toString())) {
       // SkillSpan tags abilities ("teamwork") as skill spans, not knowledge spans
-      if (taxonomy.skill(m.skillId()).map(Skill::category).orElse(null) == Category.SOFT_SKILL) {
+      if (taxonomy.skill(m.skillId()).map(Skill::category).orElse(null) == Category.SOFT_SKILL
+          || excluded.contains(m.skillId())) {
         continue;
       }
       int first = -1;
@@ -320,6 +390,9 @@ public final class ParsingEvaluation {
       }
       if (first >= 0) {
         spans.add(new int[] {first, last});
+        if (ids != null) {
+          ids.add(m.skillId());
+        }
       }
     }
     return spans;

@@ -32,7 +32,8 @@ final class Cues {
           + "|if you have some of|(any|some) of the following (is|are|would be) (a plus|great|nice|helpful)");
 
   private static final String NUMBER =
-      "(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)";
+      "(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+          + "|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)";
   /** "5+ years", "3-5 yrs", "at least two years", "minimum of 4 years". */
   static final Pattern YEARS =
       Pattern.compile("(?i)(?<!(last|past|next|first|within|the) )" + NUMBER
@@ -40,24 +41,47 @@ final class Cues {
 
   private Cues() {}
 
-  /** The importance the nearest cue in the clause gives a mention at [start, end), or null. */
-  static Importance nearest(String clause, int mentionStart, int mentionEnd) {
-    String lower = clause.toLowerCase(Locale.ROOT);
-    int prefDist = distance(PREFERRED.matcher(lower), mentionStart, mentionEnd);
-    int reqDist = distance(REQUIRED.matcher(lower), mentionStart, mentionEnd);
-    if (prefDist == Integer.MAX_VALUE && reqDist == Integer.MAX_VALUE) {
-      return null;
-    }
-    return prefDist <= reqDist ? Importance.PREFERRED : Importance.REQUIRED;
-  }
+  /**
+   * The cue phrases of one clause, found once: asking for the cue nearest a span costs a scan of
+   * the (few) cues, not of the clause, so long clauses stay linear.
+   */
+  static final class CueIndex {
+    private final int[] preferred;
+    private final int[] required;
 
-  private static int distance(Matcher m, int start, int end) {
-    int best = Integer.MAX_VALUE;
-    while (m.find()) {
-      int d = m.end() <= start ? start - m.end() : m.start() >= end ? m.start() - end : 0;
-      best = Math.min(best, d);
+    CueIndex(String clause) {
+      String lower = clause.toLowerCase(Locale.ROOT);
+      preferred = spans(PREFERRED.matcher(lower));
+      required = spans(REQUIRED.matcher(lower));
     }
-    return best;
+
+    private static int[] spans(Matcher m) {
+      List<Integer> out = new ArrayList<>();
+      while (m.find() && out.size() < 512) {
+        out.add(m.start());
+        out.add(m.end());
+      }
+      return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The importance the nearest cue gives a span [start, end) of the clause, or null. */
+    Importance nearest(int start, int end) {
+      int pref = distance(preferred, start, end);
+      int req = distance(required, start, end);
+      if (pref == Integer.MAX_VALUE && req == Integer.MAX_VALUE) {
+        return null;
+      }
+      return pref <= req ? Importance.PREFERRED : Importance.REQUIRED;
+    }
+
+    private static int distance(int[] cues, int start, int end) {
+      int best = Integer.MAX_VALUE;
+      for (int i = 0; i < cues.length; i += 2) {
+        int d = cues[i + 1] <= start ? start - cues[i + 1] : cues[i] >= end ? cues[i] - end : 0;
+        best = Math.min(best, d);
+      }
+      return best;
+    }
   }
 
   /**
@@ -89,8 +113,9 @@ final class Cues {
       int[] phrase = phrases.get(p);
       Mention before = null;
       for (Mention mention : inClause) {
-        if (mention.end() <= phrase[0] && phrase[0] - mention.end() <= 4) {
-          before = mention;
+        if (mention.end() <= phrase[0] && phrase[0] - mention.end() <= 4
+            && text.substring(mention.end(), phrase[0]).matches("\\s*[(:\\-\u2013\u2014]?\\s*")) {
+          before = mention; // "Go (3+ years)", "Python: 5 years", not "Dagster, 3+ years of Spark"
         }
       }
       if (before != null) {
@@ -109,7 +134,8 @@ final class Cues {
       for (Mention mention : inClause) {
         if (mention.start() >= phrase[1] && mention.start() < limit
             && (p + 1 >= phrases.size() || phrases.get(p + 1)[0] - mention.end() > 4)
-            && aboutExperience(text, phrase[1], mention.start())) {
+            && aboutExperience(text, phrase[1], mention.start(), inClause)
+            && !describesAnEmployer(text, mention.end())) {
           bound.merge(mention, phrase[2], Math::max);
           anyConcrete |= concrete.test(mention);
         }
@@ -122,26 +148,49 @@ final class Cues {
   }
 
   private static final java.util.Set<String> GAP_WORDS =
-      java.util.Set.of("of", "experience", "professional", "hands", "on", "hands-on", "working", "work",
-          "with", "in", "using", "programming", "development", "developing", "commercial", "production",
-          "building", "writing", "including", "industry", "relevant", "practical", "solid", "strong",
-          "the", "a", "an", "at", "least", "or", "and", "as", "engineering", "coding", "software",
-          "proven", "demonstrated", "recent", "modern", "enterprise", "deep", "extensive", "plus",
-          "minimum", "years", "year", "experienced", "expertise", "exp", "backend", "frontend");
+      java.util.Set.of(
+          "teaching", "high-school", "school", "university", "research", "academic",
+          "of", "experience", "professional", "hands", "on", "hands-on", "working", "work", "with",
+          "in", "using", "programming", "development", "developing", "commercial", "production",
+          "building", "writing", "including", "industry", "relevant", "practical", "solid",
+          "strong", "the", "a", "an", "at", "least", "or", "and", "as", "engineering", "coding",
+          "software", "proven", "demonstrated", "recent", "modern", "enterprise", "deep",
+          "extensive", "plus", "minimum", "years", "year", "experienced", "expertise", "exp",
+          "backend", "frontend", "native", "large-scale", "scalable", "distributed", "web",
+          "mobile", "cloud", "server", "side", "server-side", "client", "client-side", "full",
+          "stack", "full-stack", "designing", "maintaining", "operating", "running",
+          "administering", "administration", "applications", "systems", "services", "for",
+          "within", "developer", "engineer", "programmer", "architecting", "implementing",
+          "testing", "deploying", "data", "big", "heavy", "daily", "advanced", "senior-level",
+          "total", "combined", "related", "direct", "technical", "it");
 
   /**
    * Whether the words between a years phrase and a skill read as experience with it ("of
-   * professional experience using"), not as something else ("of donation records in"). At most
-   * one word outside the usual vocabulary is allowed ("building native iOS apps").
+   * professional experience using", "building native"), not as something else ("of donation
+   * records in").
    */
-  private static boolean aboutExperience(String text, int from, int to) {
-    int unknown = 0;
-    for (String w : text.substring(from, to).toLowerCase(Locale.ROOT).split("[^a-z0-9+#-]+")) {
-      if (!w.isEmpty() && !GAP_WORDS.contains(w) && ++unknown > 1) {
+  private static boolean aboutExperience(String text, int from, int to, List<Mention> mentions) {
+    if (to - from > 120) {
+      return false;
+    }
+    StringBuilder gap = new StringBuilder(text.substring(from, to));
+    for (Mention m : mentions) { // other skills in between ("5 years of Java or Scala") are fine
+      for (int i = Math.max(m.start(), from); i < Math.min(m.end(), to); i++) {
+        gap.setCharAt(i - from, ' ');
+      }
+    }
+    for (String w : gap.toString().toLowerCase(Locale.ROOT).split("[^a-z0-9+#-]+")) {
+      if (!w.isEmpty() && !GAP_WORDS.contains(w)) {
         return false;
       }
     }
     return true;
+  }
+
+  /** "ten years at a CPA firm": the skill names the employer, the years are not years of it. */
+  private static boolean describesAnEmployer(String text, int end) {
+    String after = text.substring(end, Math.min(text.length(), end + 12)).toLowerCase(Locale.ROOT);
+    return after.matches("^\\s+(firm|firms|company|companies|agency|agencies|consultancy)\\b.*");
   }
 
   /** The number a years phrase's first number names. */
@@ -163,6 +212,12 @@ final class Cues {
       case "ten" -> 10;
       case "eleven" -> 11;
       case "twelve" -> 12;
+      case "thirteen" -> 13;
+      case "fourteen" -> 14;
+      case "sixteen" -> 16;
+      case "seventeen" -> 17;
+      case "eighteen" -> 18;
+      case "nineteen" -> 19;
       case "fifteen" -> 15;
       case "twenty" -> 20;
       default -> Integer.parseInt(s);

@@ -97,13 +97,13 @@ public final class PostingParser {
             inClause.add(m);
           }
         }
-        String clauseText = clause.of(text);
+        Cues.CueIndex cues = new Cues.CueIndex(clause.of(text));
         Importance base = kind == Sections.Kind.PREFERRED ? Importance.PREFERRED : Importance.REQUIRED;
         for (Mention m : inClause) {
-          Importance cue = Cues.nearest(clauseText, m.start() - clause.start(), m.end() - clause.start());
+          Importance cue = cues.nearest(m.start() - clause.start(), m.end() - clause.start());
           placed.add(new Placed(m, sentence, clause, cue == null ? base : cue));
         }
-        bindYears(text, clause, inClause, yearsOf, overallYears, base);
+        bindYears(text, clause, inClause, cues, yearsOf, overallYears, base);
         groups = groupAlternatives(text, clause, inClause, groupOf, groups);
       }
     }
@@ -124,15 +124,15 @@ public final class PostingParser {
       String text,
       Span clause,
       List<Mention> inClause,
+      Cues.CueIndex cues,
       Map<Mention, Integer> yearsOf,
       List<Integer> overall,
       Importance base) {
     Cues.Years years = Cues.bindYears(text, clause.start(), clause.end(), inClause, this::concrete);
     years.bound().forEach((m, y) -> yearsOf.merge(m, y, Math::max));
-    String c = clause.of(text);
     for (int[] phrase : years.unbound()) {
       if (base == Importance.REQUIRED
-          && Cues.nearest(c, phrase[0] - clause.start(), phrase[1] - clause.start()) != Importance.PREFERRED) {
+          && cues.nearest(phrase[0] - clause.start(), phrase[1] - clause.start()) != Importance.PREFERRED) {
         overall.add(phrase[2]);
       }
     }
@@ -163,41 +163,55 @@ public final class PostingParser {
     return groups;
   }
 
+  /**
+   * Within a run of listed mentions, an "or" (or "/") joins alternatives; the group grows from
+   * the pair it joins over neighbours of the same category: "Python, Django, FastAPI or Flask"
+   * groups the three frameworks, not Python. A run introduced by "one of" or "such as" is one
+   * group whatever the conjunctions.
+   */
   private int groupRun(
       String text, Span clause, List<Mention> run, Map<Mention, String> groupOf, int groups) {
     String before = text.substring(Math.max(clause.start(), run.getFirst().start() - 40), run.getFirst().start());
-    boolean introduced = ALTERNATIVES_BEFORE.matcher(before).find();
-    // split the run at "and" unless the whole run was introduced as examples
-    List<List<Mention>> segments = new ArrayList<>();
-    List<Boolean> hasOr = new ArrayList<>();
-    List<Mention> seg = new ArrayList<>(List.of(run.getFirst()));
-    boolean or = false;
-    for (int k = 1; k < run.size(); k++) {
-      String gap = text.substring(run.get(k - 1).end(), run.get(k).start()).toLowerCase(Locale.ROOT).strip();
-      boolean isOr = gap.contains("or") || (gap.equals("/") && sameCategory(run.get(k - 1), run.get(k)));
-      boolean isAnd = gap.contains("and") && !gap.contains("and/or") || gap.equals("&");
-      if (isAnd && !introduced) {
-        segments.add(seg);
-        hasOr.add(or);
-        seg = new ArrayList<>();
-        or = false;
-      }
-      or |= isOr;
-      seg.add(run.get(k));
+    if (ALTERNATIVES_BEFORE.matcher(before).find()) {
+      return assign(run, groupOf, groups);
     }
-    segments.add(seg);
-    hasOr.add(or);
-    for (int s = 0; s < segments.size(); s++) {
-      List<Mention> members = segments.get(s);
-      long distinct = members.stream().map(Mention::skillId).distinct().count();
-      if (distinct >= 2 && (hasOr.get(s) || introduced)) {
-        String id = "g" + (++groups);
-        for (Mention m : members) {
-          groupOf.put(m, id);
-        }
+    int n = run.size();
+    boolean[] orGap = new boolean[n]; // orGap[k]: the gap before run[k] joins alternatives
+    boolean[] andGap = new boolean[n];
+    for (int k = 1; k < n; k++) {
+      String gap = text.substring(run.get(k - 1).end(), run.get(k).start()).toLowerCase(Locale.ROOT).strip();
+      orGap[k] = gap.contains("or") || gap.equals("/") && sameCategory(run.get(k - 1), run.get(k));
+      andGap[k] = gap.contains("and") && !gap.contains("and/or") || gap.equals("&");
+    }
+    int k = 1;
+    while (k < n) {
+      if (!orGap[k]) {
+        k++;
+        continue;
       }
+      int lo = k - 1;
+      while (lo > 0 && !andGap[lo] && sameCategory(run.get(lo - 1), run.get(k))) {
+        lo--;
+      }
+      int hi = k;
+      while (hi + 1 < n && !andGap[hi + 1] && (orGap[hi + 1] || sameCategory(run.get(hi + 1), run.get(k)))) {
+        hi++;
+      }
+      groups = assign(run.subList(lo, hi + 1), groupOf, groups);
+      k = hi + 1;
     }
     return groups;
+  }
+
+  private static int assign(List<Mention> members, Map<Mention, String> groupOf, int groups) {
+    if (members.stream().map(Mention::skillId).distinct().count() < 2) {
+      return groups;
+    }
+    String id = "g" + (groups + 1);
+    for (Mention m : members) {
+      groupOf.put(m, id);
+    }
+    return groups + 1;
   }
 
   private boolean sameCategory(Mention a, Mention b) {
@@ -244,7 +258,7 @@ public final class PostingParser {
           e.getKey(),
           new Requirement(
               skill.name(), skill.id(), importance, years, standalone ? null : group,
-              new Evidence(s.of(text), s.start(), s.end())));
+              Evidence.of(text, s.start(), s.end(), first.mention().start(), first.mention().end())));
     }
     // a group needs two members left; renumber groups in order of appearance
     Map<String, Integer> sizes = new HashMap<>();
@@ -285,7 +299,8 @@ public final class PostingParser {
       if (l.isEmpty()) {
         continue;
       }
-      if (l.split("\\s+").length <= 12 && !l.endsWith(".") && l.length() <= 100) {
+      boolean bullet = line.strip().matches("^([-*\u2022\u00B7>]|\\d+[.)])\\s.*");
+      if (!bullet && l.split("\\s+").length <= 12 && !l.endsWith(".") && l.length() <= 100) {
         Sections.Heading h = Sections.postingHeading(line);
         if (h == null || h.kind() == Sections.Kind.OTHER) {
           return l;

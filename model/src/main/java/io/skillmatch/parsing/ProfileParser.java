@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -35,6 +36,8 @@ public final class ProfileParser {
       Pattern.compile("(?i)^[\\s\\-*\u2022]*(familiar with|familiarity with|exposure to|basic (knowledge|understanding)"
           + " of|some (exposure|experience) (to|with)|learning|currently learning|beginner|novice"
           + "|introductory|basic)\\b");
+  private static final Pattern IN_PROGRESS =
+      Pattern.compile("(?i)\\b(in progress|pursuing|studying for|preparing for|working towards|expected 20\\d\\d)\\b");
   private static final Pattern WEAK_CUE =
       Pattern.compile("(?i)\\b(familiar with|familiarity with|exposure to|basic (knowledge|understanding) of"
           + "|some (exposure|experience) (to|with)|currently learning|learning)\\b");
@@ -53,19 +56,29 @@ public final class ProfileParser {
 
   private final Taxonomy taxonomy;
   private final SkillExtractor extractor;
+  private final SkillExtractor titleExtractor;
   private final TextCleaner cleaner;
   private final Clock clock;
 
-  public ProfileParser(Taxonomy taxonomy, SkillExtractor extractor, TextCleaner cleaner, Clock clock) {
+  /**
+   * A parser.
+   *
+   * @param extractor finds skills in running text
+   * @param titleExtractor finds skills in job titles, where "Data Analyst" means data analysis
+   */
+  public ProfileParser(
+      Taxonomy taxonomy, SkillExtractor extractor, SkillExtractor titleExtractor, TextCleaner cleaner, Clock clock) {
     this.taxonomy = taxonomy;
     this.extractor = extractor;
+    this.titleExtractor = titleExtractor;
     this.cleaner = cleaner;
     this.clock = clock;
   }
 
   /** A parser over the taxonomy with the default extractor and cleaner, today from the clock. */
   public static ProfileParser of(Taxonomy taxonomy, Clock clock) {
-    return new ProfileParser(taxonomy, new SkillMatcher(taxonomy), new TextCleaner(), clock);
+    return new ProfileParser(
+        taxonomy, new SkillMatcher(taxonomy), new SkillMatcher(taxonomy, true), new TextCleaner(), clock);
   }
 
   /** A dated experience entry: its text span, its months, its title. */
@@ -110,27 +123,41 @@ public final class ProfileParser {
     Map<String, List<Entry>> implied = new LinkedHashMap<>();
     List<Mention> mentions = extractor.extract(text);
     List<Span> sentences = Sentences.split(text);
-    int ei = 0;
+    List<Span> clauses = new ArrayList<>();
+    for (Span sentence : sentences) {
+      clauses.addAll(Sentences.clauses(text, sentence));
+    }
+    boolean[] weakLine = weakLines(text, lines);
     int si = 0;
+    int ci = 0;
+    int weakClauseIndex = -1;
+    int weakFrom = Integer.MAX_VALUE;
     for (Mention m : mentions) {
       while (si + 1 < sentences.size() && sentences.get(si).end() <= m.start()) {
         si++;
       }
       Span sentence = sentences.isEmpty() ? new Span(m.start(), m.end()) : sentences.get(si);
-      Span line = lines.get(PostingParser.lineIndex(lines, m.start()));
-      boolean weak = WEAK_LINE.matcher(line.of(text)).find() || weakHeadingAbove(text, lines, line)
-          || weakClause(text, sentence, m);
+      int lineIdx = PostingParser.lineIndex(lines, m.start());
+      while (ci + 1 < clauses.size() && clauses.get(ci).end() <= m.start()) {
+        ci++;
+      }
+      if (ci != weakClauseIndex && !clauses.isEmpty()) {
+        // where the first weak cue of the clause ends ("Also: exposure to Julia; ..."), found once per clause
+        weakClauseIndex = ci;
+        Matcher cue = WEAK_CUE.matcher(text).region(clauses.get(ci).start(), clauses.get(ci).end());
+        weakFrom = cue.find() ? cue.end() : Integer.MAX_VALUE;
+      }
+      boolean weak = weakLine[lineIdx] || m.start() >= weakFrom;
       Facts f = facts.computeIfAbsent(m.skillId(), k -> new Facts());
-      Evidence ev = new Evidence(sentence.of(text), sentence.start(), sentence.end());
       if (weak) {
         if (f.weakEvidence == null) {
-          f.weakEvidence = ev;
+          f.weakEvidence = Evidence.of(text, sentence.start(), sentence.end(), m.start(), m.end());
         }
         continue;
       }
       f.strong = true;
       if (f.evidence == null) {
-        f.evidence = ev;
+        f.evidence = Evidence.of(text, sentence.start(), sentence.end(), m.start(), m.end());
       }
       for (Entry e : entries) {
         if (!e.education() && m.start() >= e.start() && m.start() < e.end()) {
@@ -140,13 +167,20 @@ public final class ProfileParser {
         }
       }
     }
+    creditTitles(text, entries, facts);
     creditLanguages(facts, implied);
     // explicit statements: "5 years of Python", "Go (3+ years)"
     double overallStated = -1;
-    for (Span sentence : sentences) {
-      for (Span clause : Sentences.clauses(text, sentence)) {
-        overallStated = Math.max(overallStated, explicitYears(text, clause, mentions, facts));
+    int first = 0;
+    for (Span clause : clauses) {
+      while (first < mentions.size() && mentions.get(first).start() < clause.start()) {
+        first++;
       }
+      int last = first;
+      while (last < mentions.size() && mentions.get(last).end() <= clause.end()) {
+        last++;
+      }
+      overallStated = Math.max(overallStated, explicitYears(text, clause, mentions.subList(first, last), facts));
     }
     List<ProfileSkill> skills = new ArrayList<>();
     for (Map.Entry<String, Facts> e : facts.entrySet()) {
@@ -169,14 +203,41 @@ public final class ProfileParser {
         work.add(new double[] {e.range().start(), e.range().end()});
       }
     }
-    Double totalYears =
-        !work.isEmpty() ? round1(DateRanges.unionMonths(work) / 12.0) : overallStated >= 0 ? overallStated : null;
+    Double totalYears = null;
+    if (!work.isEmpty()) {
+      totalYears = round1(DateRanges.unionMonths(work) / 12.0);
+    } else if (overallStated >= 0) {
+      totalYears = overallStated;
+    }
     List<String> titles = titles(entries);
     Seniority seniority = seniority(titles, totalYears);
     if (skills.isEmpty()) {
       warnings.add("no skills from the taxonomy were found in the profile");
     }
     return new ParsedProfile(skills, totalYears, seniority, titles, warnings);
+  }
+
+  /** A job title names what the person did for the entry's span: "Data Analyst", "Backend Engineer". */
+  private void creditTitles(String text, List<Entry> entries, Map<String, Facts> facts) {
+    for (Entry e : entries) {
+      if (e.education() || e.title() == null) {
+        continue;
+      }
+      int at = text.indexOf(e.title(), e.start());
+      for (Mention m : titleExtractor.extract(e.title())) {
+        Facts f = facts.computeIfAbsent(m.skillId(), k -> new Facts());
+        if (f.intervals.stream().noneMatch(iv -> iv[0] == e.range().start() && iv[1] == e.range().end())) {
+          f.intervals.add(new double[] {e.range().start(), e.range().end()});
+        }
+        f.lastUsed = Math.max(f.lastUsed, e.range().endYear());
+        f.strong = true;
+        if (f.evidence == null) {
+          f.evidence = at >= 0
+              ? new Evidence(e.title(), at, at + e.title().length())
+              : new Evidence(e.title(), 0, e.title().length());
+        }
+      }
+    }
   }
 
   /**
@@ -216,38 +277,32 @@ public final class ProfileParser {
     return false;
   }
 
-  /** "Also: exposure to Julia; basic knowledge of Scala": a weak cue earlier in the mention's clause. */
-  private static boolean weakClause(String text, Span sentence, Mention m) {
-    for (Span clause : Sentences.clauses(text, sentence)) {
-      if (m.start() >= clause.start() && m.start() < clause.end()) {
-        return WEAK_CUE.matcher(text.substring(clause.start(), m.start())).find();
+  /**
+   * Lines whose skills are weak evidence: a line opening with "Familiar with", "Exposure to"...,
+   * and the lines under a "Familiar with:" heading until a blank line or another heading.
+   */
+  private static boolean[] weakLines(String text, List<Span> lines) {
+    boolean[] weak = new boolean[lines.size()];
+    boolean underWeakHeading = false;
+    for (int i = 0; i < lines.size(); i++) {
+      Span line = lines.get(i);
+      boolean opensWeak = WEAK_LINE.matcher(text).region(line.start(), line.end()).find()
+          || IN_PROGRESS.matcher(text).region(line.start(), line.end()).find();
+      String s = line.end() - line.start() <= 120 ? line.of(text).strip() : "";
+      if (line.end() == line.start() || text.substring(line.start(), line.end()).isBlank()) {
+        underWeakHeading = false;
+      } else if (!s.isEmpty() && Sections.headingLabel(s) != null) {
+        underWeakHeading = opensWeak && s.endsWith(":");
+        weak[i] = opensWeak;
+        continue;
       }
+      weak[i] = opensWeak || underWeakHeading;
     }
-    return false;
+    return weak;
   }
 
-  private boolean weakHeadingAbove(String text, List<Span> lines, Span line) {
-    // a "Familiar with:" heading governs the lines under it until a blank line or another heading
-    int idx = PostingParser.lineIndex(lines, line.start());
-    for (int i = idx - 1; i >= 0 && i >= idx - 12; i--) {
-      String s = lines.get(i).of(text).strip();
-      if (s.isEmpty()) {
-        return false;
-      }
-      if (Sections.headingLabel(s) != null) {
-        return WEAK_LINE.matcher(s).find() && s.strip().endsWith(":");
-      }
-    }
-    return false;
-  }
-
-  private double explicitYears(String text, Span clause, List<Mention> mentions, Map<String, Facts> facts) {
-    List<Mention> inClause = new ArrayList<>();
-    for (Mention m : mentions) {
-      if (m.start() >= clause.start() && m.end() <= clause.end()) {
-        inClause.add(m);
-      }
-    }
+  /** Binds the years phrases of a clause to its mentions; returns the largest unbound "N years of experience". */
+  private double explicitYears(String text, Span clause, List<Mention> inClause, Map<String, Facts> facts) {
     Cues.Years years = Cues.bindYears(text, clause.start(), clause.end(), inClause, m -> true);
     years.bound().forEach((m, y) -> bind(facts, m, y));
     double unbound = -1;
@@ -471,7 +526,7 @@ public final class ProfileParser {
   private static Evidence sentenceAround(String text, Mention m) {
     for (Span s : Sentences.split(text)) {
       if (m.start() >= s.start() && m.start() < s.end()) {
-        return new Evidence(s.of(text), s.start(), s.end());
+        return Evidence.of(text, s.start(), s.end(), m.start(), m.end());
       }
     }
     return new Evidence(text.substring(m.start(), m.end()), m.start(), m.end());

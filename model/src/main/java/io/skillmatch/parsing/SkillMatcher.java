@@ -34,12 +34,12 @@ public final class SkillMatcher implements SkillExtractor {
           "workbooks", "vlookup", "golang", "modules", "packages", "runtime", "concurrency",
           "goroutines", "tidyverse", "shiny", "ggplot2", "swiftui", "xcode", "ios", "rdd",
           "dataframes", "playbooks", "compiler", "syntax", "lambdas", "idiomatic", "tests", "testing",
-          "test", "e2e");
+          "test", "e2e", "tooling", "tools");
   /** "knowledge of X", "experience with X", "including X": an object of a skill phrase. */
   private static final Set<String> SKILL_NOUNS =
       Set.of("knowledge", "expertise", "proficiency", "experience", "fluency", "skills", "background",
           "expert", "proficient", "skilled", "familiarity", "familiar", "exposure", "experienced",
-          "fluent", "competence", "mastery");
+          "fluent", "competence", "mastery", "years", "yrs");
   private static final Set<String> SKILL_LINKS = Set.of("of", "in", "with", "using", "to");
   private static final Set<String> EXAMPLE_WORDS = Set.of("including", "like", "especially");
   private static final Set<String> POSSESSIVES = Set.of("our", "their", "his", "her", "its", "my");
@@ -63,14 +63,42 @@ public final class SkillMatcher implements SkillExtractor {
       Set.of("company", "companies", "industry", "industries", "sector", "clients", "customers",
           "business", "businesses", "market", "markets", "firm", "firms", "startup", "startups",
           "world", "space", "provider", "providers", "vendors", "vendor");
+  /** Words that, near a soft skill, show it is asked for: "strong communication", "clear writing". */
+  private static final Set<String> SOFT_CUES =
+      Set.of("strong", "excellent", "clear", "effective", "written", "verbal", "good", "great",
+          "outstanding", "skills", "ability", "exceptional", "solid");
+  /** Capitalised words that open ordinary phrases, not names: "Strong Data Modeling". */
+  private static final Set<String> NOT_NAMES =
+      Set.of("strong", "senior", "junior", "solid", "deep", "good", "excellent", "experience",
+          "knowledge", "expert", "advanced", "basic", "proven", "hands", "the", "our", "your", "a", "an",
+          "in", "with", "and", "or", "of", "for", "lead", "principal", "staff", "modern", "applied",
+          "cloud", "data", "big", "real", "digital", "enterprise", "mobile", "web", "software", "full",
+          "front", "back", "machine", "agile", "lean", "strategic", "technical", "business",
+          "product", "project", "it", "ai", "ml", "ux", "ui", "qa", "devops", "global", "public",
+          "private", "financial", "health", "clinical", "head", "chief", "director", "manager", "vp",
+          "information", "computer", "industry", "sector", "domain", "bachelor", "master", "degree",
+          "bs", "ba", "ms", "msc", "bsc", "phd", "certified", "professional");
+  private static final Set<String> COMPANY_SUFFIXES =
+      Set.of("Inc", "LLC", "Ltd", "GmbH", "Corp", "Corporation", "Company", "Co", "Group", "AG", "SA", "BV", "PLC");
   private static final Set<String> LIST_WORDS = Set.of("and", "or", "either", "plus");
   private static final Set<String> PREPOSITIONS = Set.of("in", "with", "using", "on");
   private static final int CUE_WINDOW = 3;
 
   private final Taxonomy taxonomy;
+  private final boolean rolesAreSkills;
 
+  /** A matcher for running text: role and company descriptors are not skills. */
   public SkillMatcher(Taxonomy taxonomy) {
+    this(taxonomy, false);
+  }
+
+  /**
+   * A matcher; with {@code rolesAreSkills} a discipline naming a role counts ("Data Analyst"
+   * gives data analysis), for reading job titles of resume entries.
+   */
+  public SkillMatcher(Taxonomy taxonomy, boolean rolesAreSkills) {
     this.taxonomy = taxonomy;
+    this.rolesAreSkills = rolesAreSkills;
   }
 
   @Override
@@ -142,7 +170,9 @@ public final class SkillMatcher implements SkillExtractor {
         accepted[k] = true;
       } else if (!glued(text, tokens, spans.get(k))
           && (hasCue(text, tokens, spans.get(k)) || closesPreposition(text, tokens, spans.get(k))
-              || objectOfSkillPhrase(text, tokens, spans.get(k)))) {
+              || category[k] == Category.SOFT_SKILL && near(text, tokens, spans.get(k), SOFT_CUES)
+              || objectOfSkillPhrase(text, tokens, spans.get(k)) || afterSkillLabel(text, tokens, spans.get(k))
+              || aloneOnItsLine(text, tokens, spans.get(k)))) {
         accepted[k] = true;
       }
     }
@@ -154,10 +184,23 @@ public final class SkillMatcher implements SkillExtractor {
         }
         // a neighbour vouches when it is a technology, or a skill of the same kind ("accounts
         // payable and payroll")
-        if ((k > 0 && accepted[k - 1] && (technical[k - 1] || category[k - 1] == category[k])
-                && listed(text, tokens, spans.get(k - 1), spans.get(k)))
-            || (k + 1 < m && accepted[k + 1] && (technical[k + 1] || category[k + 1] == category[k])
-                && listed(text, tokens, spans.get(k), spans.get(k + 1)))) {
+        // (the nearest accepted neighbour: a rejected candidate between, such as "fluent" in
+        // "English (fluent), Hindi", does not break the list)
+        int left = k - 1;
+        while (left >= 0 && !accepted[left] && k - left <= 3) {
+          left--;
+        }
+        int right = k + 1;
+        while (right < m && !accepted[right] && right - k <= 3) {
+          right++;
+        }
+        // two tools side by side ("JavaScript TypeScript") are a list; a tool and a practice word
+        // ("Datadog dashboards") are a phrase
+        boolean tool = technical[k] && category[k] != Category.PRACTICE;
+        if ((left >= 0 && accepted[left] && (technical[left] || category[left] == category[k])
+                && listed(text, tokens, spans.get(left), spans.get(k), tool))
+            || (right < m && accepted[right] && (technical[right] || category[right] == category[k])
+                && listed(text, tokens, spans.get(k), spans.get(right), tool))) {
           accepted[k] = true;
         }
       }
@@ -177,7 +220,9 @@ public final class SkillMatcher implements SkillExtractor {
     }
     List<Mention> out = new ArrayList<>(m);
     for (int k = 0; k < m; k++) {
-      if (accepted[k] && !roleDescriptor(text, tokens, spans.get(k), surfaces.get(k))) {
+      if (accepted[k] && (rolesAreSkills || !roleDescriptor(text, tokens, spans.get(k), surfaces.get(k)))
+          && !companyName(text, tokens, spans.get(k), category[k])
+          && !insideAddress(text, tokens.get(spans.get(k)[0]).start(), tokens.get(spans.get(k)[1]).end())) {
         int[] span = spans.get(k);
         out.add(
             new Mention(
@@ -222,6 +267,45 @@ public final class SkillMatcher implements SkillExtractor {
     return text.substring(t.start(), t.end()).toLowerCase(Locale.ROOT);
   }
 
+  /** A bullet or line that is nothing but the form: "- Go", "* Spark". */
+  private static boolean aloneOnItsLine(String text, List<Token> tokens, int[] span) {
+    int start = tokens.get(span[0]).start();
+    int end = tokens.get(span[1]).end();
+    // scan at most a few characters either side: long lines must not make this quadratic
+    for (int i = start - 1, seen = 0; i >= 0 && text.charAt(i) != '\n'; i--) {
+      char c = text.charAt(i);
+      if (!(c == ' ' || c == '-' || c == '*' || c == '\u2022' || c == '\u00B7' || c == '>') || ++seen > 6) {
+        return false;
+      }
+    }
+    for (int i = end; i < text.length() && text.charAt(i) != '\n'; i++) {
+      char c = text.charAt(i);
+      if (c != ' ' && c != ';') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** "Nice to have: dbt", "Languages: Go": first item after a known label's colon. */
+  private static boolean afterSkillLabel(String text, List<Token> tokens, int[] span) {
+    if (span[0] == 0) {
+      return false;
+    }
+    Token colon = tokens.get(span[0] - 1);
+    if (!text.startsWith(":", colon.start()) || newlineBetween(text, colon, tokens.get(span[0]))) {
+      return false;
+    }
+    // a label is short: look back at most 60 characters for the line start
+    int lineStart = colon.start();
+    while (lineStart > 0 && text.charAt(lineStart - 1) != '\n') {
+      if (colon.start() - --lineStart > 60) {
+        return false;
+      }
+    }
+    return Sections.headingLabel(text.substring(lineStart, colon.start() + 1) + " x") != null;
+  }
+
   /** "knowledge of Swift", "experience with Chef", "including Sass", "such as Spark". */
   private static boolean objectOfSkillPhrase(String text, List<Token> tokens, int[] span) {
     String w1 = word(text, tokens, span[0] - 1, tokens.get(span[0]));
@@ -246,8 +330,61 @@ public final class SkillMatcher implements SkillExtractor {
     return w3 != null && SKILL_LINKS.contains(w1) && SKILL_NOUNS.contains(w3);
   }
 
+  /** Inside a URL or an e-mail address: "linkedin.com/in/jane", "github.com/jane", "jane@acme.io". */
+  private static boolean insideAddress(String text, int start, int end) {
+    int s = start;
+    while (s > 0 && !Character.isWhitespace(text.charAt(s - 1)) && start - s < 200) {
+      s--;
+    }
+    int e = end;
+    while (e < text.length() && !Character.isWhitespace(text.charAt(e)) && e - end < 200) {
+      e++;
+    }
+    String chunk = text.substring(s, e).toLowerCase(Locale.ROOT);
+    return chunk.contains("://") || chunk.contains("www.") || chunk.indexOf('@') > 0
+        || chunk.matches(".*[a-z0-9-]\\.(com|io|dev|org|net|ai|co|me|app)/.*");
+  }
+
+  /**
+   * "Greenlight Energy |", "Helix Telecom Analytics ·", "Lumenfold AI": an industry or discipline
+   * word at the end of a capitalised name that ends like a company name does (line end, "|", "—",
+   * ",", "(", "·", "Inc"). A run opening with an ordinary word ("Strong Data Modeling") is no name.
+   */
+  private static boolean companyName(String text, List<Token> tokens, int[] span, Category category) {
+    if ((category != Category.DOMAIN && category != Category.PRACTICE)
+        || !Character.isUpperCase(text.charAt(tokens.get(span[0]).start()))) {
+      return false;
+    }
+    String first = null;
+    for (int j = span[0] - 1; j >= 0; j--) {
+      Token t = tokens.get(j);
+      if (t.kind() != Kind.WORD || newlineBetween(text, t, tokens.get(j + 1))
+          || !Character.isUpperCase(text.charAt(t.start()))) {
+        break;
+      }
+      first = text.substring(t.start(), t.end()).toLowerCase(Locale.ROOT);
+    }
+    if (first == null || NOT_NAMES.contains(first)) {
+      return false;
+    }
+    int k = span[1] + 1;
+    while (k < tokens.size() && tokens.get(k).kind() == Kind.WORD
+        && !newlineBetween(text, tokens.get(k - 1), tokens.get(k))
+        && Character.isUpperCase(text.charAt(tokens.get(k).start()))) {
+      if (COMPANY_SUFFIXES.contains(text.substring(tokens.get(k).start(), tokens.get(k).end()))) {
+        return true;
+      }
+      k++;
+    }
+    if (k >= tokens.size() || newlineBetween(text, tokens.get(k - 1), tokens.get(k))) {
+      return true;
+    }
+    String next = text.substring(tokens.get(k).start(), tokens.get(k).end());
+    return "|\u2014\u2013,(\u00B7*".contains(next);
+  }
+
   /** Whether only list punctuation and conjunctions, within one line, separate two mentions. */
-  private static boolean listed(String text, List<Token> tokens, int[] left, int[] right) {
+  private static boolean listed(String text, List<Token> tokens, int[] left, int[] right, boolean adjacentOk) {
     int words = 0;
     int skipped = 0;
     for (int j = left[1] + 1; j < right[0]; j++) {
@@ -276,7 +413,7 @@ public final class SkillMatcher implements SkillExtractor {
     }
     int from = tokens.get(left[1]).end();
     int to = tokens.get(right[0]).start();
-    return right[0] - left[1] - skipped <= 4 && text.substring(from, to).indexOf('\n') < 0;
+    return (adjacentOk || right[0] > left[1] + 1) && right[0] - left[1] - skipped <= 4 && text.substring(from, to).indexOf('\n') < 0;
   }
 
   private static boolean opensSentence(String text, int start) {
@@ -300,6 +437,11 @@ public final class SkillMatcher implements SkillExtractor {
 
   /** A technical cue word within {@link #CUE_WINDOW} words either side, on the same line. */
   private static boolean hasCue(String text, List<Token> tokens, int[] span) {
+    return near(text, tokens, span, CUES);
+  }
+
+  /** One of the words within {@link #CUE_WINDOW} words either side, on the same line. */
+  private static boolean near(String text, List<Token> tokens, int[] span, Set<String> cues) {
     for (int dir = -1; dir <= 1; dir += 2) {
       int words = 0;
       Token edge = tokens.get(dir < 0 ? span[0] : span[1]);
@@ -313,7 +455,7 @@ public final class SkillMatcher implements SkillExtractor {
         }
         boolean joined = j > 0 && tokens.get(j - 1).kind() == Kind.JOINER; // "end-to-end" is one word
         words += joined ? 0 : 1;
-        if (CUES.contains(text.substring(t.start(), t.end()).toLowerCase(Locale.ROOT))) {
+        if (cues.contains(text.substring(t.start(), t.end()).toLowerCase(Locale.ROOT))) {
           return true;
         }
       }

@@ -38,7 +38,7 @@ public final class TextCleaner {
   private static final Pattern HTML_HINT =
       Pattern.compile("(?i)<(p|div|br|li|ul|ol|h[1-6]|strong|b|em|span|table|body|html)\\b[^>]*>");
   private static final Pattern HTML_DROP =
-      Pattern.compile("(?is)<(script|style|head)\\b.*?</\\1\\s*>");
+      Pattern.compile("(?is)<(script|style|head)\\b.*?</\\1\\s*>|<!--.*?-->|<![^>]*>");
   private static final Pattern HTML_TAG = Pattern.compile("(?s)<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>");
   private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
   private static final Map<String, String> ENTITIES =

@@ -283,6 +283,9 @@ public final class TaxonomyBuilder {
     if (SurfaceForms.key(name).isEmpty()) {
       return null;
     }
+    if (denied.contains(SurfaceForms.key(name))) {
+      return null;
+    }
     if (name.length() == 1 && !byKey.containsKey(SurfaceForms.key(name))) {
       return null; // "B", "E", "J": one-letter names only where the overlay vouches for them (C, R)
     }

@@ -98,6 +98,9 @@ public final class Main {
     } catch (IOException e) {
       err.println("error: " + e.getMessage());
       return 1;
+    } catch (RuntimeException e) {
+      err.println("internal error: " + e + " (please report it with the input that caused it)");
+      return 1;
     }
   }
 
