@@ -22,6 +22,7 @@ public final class PostingParser {
 
   private static final Pattern ALTERNATIVES_BEFORE =
       Pattern.compile("(?i)(one of|any of|either|such as|e\\.g\\.?|for example|like|similar to)[\\s:,(]*$");
+  private static final Pattern OR_AFTER = Pattern.compile("(?i)^\\s*,?\\s*(or|and/or)\\s+[a-z]");
   private static final Pattern GAP =
       Pattern.compile("(?i)^[\\s,/|()]*((and/or|or|and|nor|&)\\s*)?[\\s,/|()]*$");
 
@@ -156,11 +157,28 @@ public final class PostingParser {
         j++;
       }
       if (j > i) {
-        groups = groupRun(text, clause, inClause.subList(i, j + 1), groupOf, groups);
+        List<Mention> run = inClause.subList(i, j + 1);
+        if (OR_AFTER.matcher(text.substring(run.getLast().end(), Math.min(clause.end(), run.getLast().end() + 12))).find()
+            && onlyCommas(text, run)) {
+          // "DevOps, SRE or infrastructure engineering": the list ends in an alternative the
+          // taxonomy does not know, so its named members are alternatives too
+          groups = assign(run, groupOf, groups);
+        } else {
+          groups = groupRun(text, clause, run, groupOf, groups);
+        }
       }
       i = j + 1;
     }
     return groups;
+  }
+
+  private static boolean onlyCommas(String text, List<Mention> run) {
+    for (int k = 1; k < run.size(); k++) {
+      if (!text.substring(run.get(k - 1).end(), run.get(k).start()).strip().equals(",")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -77,7 +77,9 @@ public final class SkillMatcher implements SkillExtractor {
           "product", "project", "it", "ai", "ml", "ux", "ui", "qa", "devops", "global", "public",
           "private", "financial", "health", "clinical", "head", "chief", "director", "manager", "vp",
           "information", "computer", "industry", "sector", "domain", "bachelor", "master", "degree",
-          "bs", "ba", "ms", "msc", "bsc", "phd", "certified", "professional");
+          "bs", "ba", "ms", "msc", "bsc", "phd", "certified", "professional", "meng", "beng", "mba",
+          "ma", "mphil", "mres", "bachelors", "masters", "associate", "diploma", "doctor", "dr", "b",
+          "m", "intro", "introduction", "fundamentals", "principles");
   private static final Set<String> COMPANY_SUFFIXES =
       Set.of("Inc", "LLC", "Ltd", "GmbH", "Corp", "Corporation", "Company", "Co", "Group", "AG", "SA", "BV", "PLC");
   private static final Set<String> LIST_WORDS = Set.of("and", "or", "either", "plus");

@@ -39,7 +39,7 @@ class TaxonomyTest {
     "MCP, Model Context Protocol",
     "Tecton, Tecton",
     "Feast, Feast",
-    "Fiddler, Fiddler",
+    "Fiddler, Fiddler AI",
     "Databricks, Databricks",
     "Snowflake, Snowflake",
     "dbt, dbt",

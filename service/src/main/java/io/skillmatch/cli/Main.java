@@ -37,7 +37,8 @@ public final class Main {
         serve [--port 8080] [--host 127.0.0.1]
                                   run the HTTP service (GET /health, POST /v1/parse/posting, /v1/parse/profile)
         parse-posting FILE        parse a job posting (text, markdown, HTML) and print JSON
-        parse-profile FILE        parse a resume (text or structured JSON) and print JSON
+        parse-profile FILE [--today YYYY-MM-DD]
+                                  parse a resume (text or structured JSON) and print JSON
         mentions FILE             list every skill mention found in a text, with its surface form
         build-taxonomy [--shared DIR] [--out DIR]
                                   rebuild training-data/taxonomy from ../shared/data + overlay
@@ -105,15 +106,21 @@ public final class Main {
   }
 
   private int parse(String[] args, boolean posting) throws IOException {
-    if (args.length != 2) {
-      throw new IllegalArgumentException("usage: ./skillmatch " + args[0] + " FILE");
+    if (args.length != 2 && !(args.length == 4 && args[2].equals("--today"))) {
+      throw new IllegalArgumentException("usage: ./skillmatch " + args[0] + " FILE [--today YYYY-MM-DD]");
     }
     String text = Files.readString(Path.of(args[1]), StandardCharsets.UTF_8);
+    Clock clock = Clock.systemDefaultZone();
+    if (args.length == 4) {
+      try {
+        clock = Clock.fixed(java.time.LocalDate.parse(args[3]).atTime(12, 0).toInstant(java.time.ZoneOffset.UTC),
+            java.time.ZoneOffset.UTC);
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new IllegalArgumentException("--today must be YYYY-MM-DD: " + args[3]);
+      }
+    }
     Taxonomy taxonomy = Taxonomy.bundled();
-    Object result =
-        posting
-            ? PostingParser.of(taxonomy).parse(text)
-            : ProfileParser.of(taxonomy, Clock.systemDefaultZone()).parse(text);
+    Object result = posting ? PostingParser.of(taxonomy).parse(text) : ProfileParser.of(taxonomy, clock).parse(text);
     out.println(json().writeValueAsString(result));
     return 0;
   }
