@@ -25,18 +25,80 @@ final class Cues {
           + "|needs to have|you have|you bring|strong (experience|knowledge|background)|proven"
           + "|solid|expert|expertise|deep (experience|knowledge))\\b");
 
+  /** Substrings, one of which every match of {@link #PREFERRED} contains. */
+  private static final String[] PREFERRED_TRIGGERS = {
+    "plus", "bonus", "nice", "prefer", "desir", "ideal", "advantage", "asset", "learn", "would be",
+    "great to", "good to", "not required", "optional", "t have to", "t need to", "not have to",
+    "not need to", "not necessary", "appreciat", "helpful", "love", "extra points"
+  };
+  /** Substrings, one of which every match of {@link #REQUIRED} contains. */
+  private static final String[] REQUIRED_TRIGGERS = {
+    "must", "requir", "mandatory", "essential", "to have", "you have", "you bring", "strong", "proven",
+    "solid", "expert", "deep"
+  };
+
+  static boolean containsAny(String lower, String[] needles) {
+    for (String n : needles) {
+      if (lower.contains(n)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The years phrases of [from, to) as {start, end, years}: the pattern runs only on a short
+   * window before each "year"/"yr", so long clauses cost little.
+   */
+  static List<int[]> yearsPhrases(String text, int from, int to) {
+    List<int[]> out = new ArrayList<>();
+    int lastEnd = from;
+    for (int i = from; i + 1 < to; i++) {
+      char c = text.charAt(i);
+      if ((c != 'y' && c != 'Y') || !(text.regionMatches(true, i, "year", 0, 4) || text.regionMatches(true, i, "yr", 0, 2))) {
+        continue;
+      }
+      Matcher m = YEARS.matcher(text).region(Math.max(lastEnd, i - 40), Math.min(to, i + 6));
+      m.useTransparentBounds(true).useAnchoringBounds(false);
+      while (m.find()) {
+        if (m.end() > i) {
+          out.add(new int[] {m.start(), m.end(), years(m)});
+          lastEnd = m.end();
+          break;
+        }
+      }
+      i += 2;
+    }
+    return out;
+  }
+
+  /** Whether [from, to) may hold a years phrase: it says "year" or "yr" in any case. */
+  static boolean mayHoldYears(String text, int from, int to) {
+    for (int i = from; i + 1 < to; i++) {
+      char c = text.charAt(i);
+      if ((c == 'y' || c == 'Y') && (text.regionMatches(true, i, "year", 0, 4) || text.regionMatches(true, i, "yr", 0, 2))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A sentence that turns the rest of its section into nice-to-haves. */
   static final Pattern RELAXES_SECTION =
       Pattern.compile("(?i)(don.?t|do not|doesn.?t|won.?t) (have|need) to (excel|be an expert|know|master"
           + "|tick|check|meet|have)|not expected to (know|have|master)|no need to (know|have|master)"
           + "|if you have some of|(any|some) of the following (is|are|would be) (a plus|great|nice|helpful)");
 
+  private static final Pattern BEFORE_GAP = Pattern.compile("\\s*[(:\\-\u2013\u2014]?\\s*");
+  private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9+#-]+");
+  private static final Pattern EMPLOYER =
+      Pattern.compile("\\s+(firm|firms|company|companies|agency|agencies|consultancy)\\b");
   private static final String NUMBER =
       "(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
           + "|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)";
   /** "5+ years", "3-5 yrs", "at least two years", "minimum of 4 years". */
   static final Pattern YEARS =
-      Pattern.compile("(?i)(?<!(last|past|next|first|within|the) )" + NUMBER
+      Pattern.compile("(?i)(?<!(last|past|next|first|within|the) )(?<![0-9])" + NUMBER
           + "\\s*(\\+|plus)?\\s*(?:(?:-|\u2013|to)\\s*" + NUMBER + "\\s*\\+?\\s*)?(?:years?|yrs?)\\b");
 
   private Cues() {}
@@ -51,9 +113,12 @@ final class Cues {
 
     CueIndex(String clause) {
       String lower = clause.toLowerCase(Locale.ROOT);
-      preferred = spans(PREFERRED.matcher(lower));
-      required = spans(REQUIRED.matcher(lower));
+      // most clauses hold no cue at all: a few substring checks spare the large patterns
+      preferred = containsAny(lower, PREFERRED_TRIGGERS) ? spans(PREFERRED.matcher(lower)) : NONE;
+      required = containsAny(lower, REQUIRED_TRIGGERS) ? spans(REQUIRED.matcher(lower)) : NONE;
     }
+
+    private static final int[] NONE = new int[0];
 
     private static int[] spans(Matcher m) {
       List<Integer> out = new ArrayList<>();
@@ -102,11 +167,7 @@ final class Cues {
    */
   static Years bindYears(
       String text, int clauseStart, int clauseEnd, List<Mention> inClause, Predicate<Mention> concrete) {
-    Matcher m = YEARS.matcher(text).region(clauseStart, clauseEnd);
-    List<int[]> phrases = new ArrayList<>(); // {start, end, years}
-    while (m.find()) {
-      phrases.add(new int[] {m.start(), m.end(), years(m)});
-    }
+    List<int[]> phrases = yearsPhrases(text, clauseStart, clauseEnd);
     Map<Mention, Integer> bound = new HashMap<>();
     List<int[]> unbound = new ArrayList<>();
     for (int p = 0; p < phrases.size(); p++) {
@@ -114,7 +175,7 @@ final class Cues {
       Mention before = null;
       for (Mention mention : inClause) {
         if (mention.end() <= phrase[0] && phrase[0] - mention.end() <= 4
-            && text.substring(mention.end(), phrase[0]).matches("\\s*[(:\\-\u2013\u2014]?\\s*")) {
+            && BEFORE_GAP.matcher(text).region(mention.end(), phrase[0]).matches()) {
           before = mention; // "Go (3+ years)", "Python: 5 years", not "Dagster, 3+ years of Spark"
         }
       }
@@ -179,7 +240,7 @@ final class Cues {
         gap.setCharAt(i - from, ' ');
       }
     }
-    for (String w : gap.toString().toLowerCase(Locale.ROOT).split("[^a-z0-9+#-]+")) {
+    for (String w : NON_WORD.split(gap.toString().toLowerCase(Locale.ROOT))) {
       if (!w.isEmpty() && !GAP_WORDS.contains(w)) {
         return false;
       }
@@ -190,7 +251,7 @@ final class Cues {
   /** "ten years at a CPA firm": the skill names the employer, the years are not years of it. */
   private static boolean describesAnEmployer(String text, int end) {
     String after = text.substring(end, Math.min(text.length(), end + 12)).toLowerCase(Locale.ROOT);
-    return after.matches("^\\s+(firm|firms|company|companies|agency|agencies|consultancy)\\b.*");
+    return EMPLOYER.matcher(after).lookingAt();
   }
 
   /** The number a years phrase's first number names. */

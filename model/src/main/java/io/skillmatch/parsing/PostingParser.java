@@ -66,7 +66,7 @@ public final class PostingParser {
         contentStart[i] = line.start() + h.contentStart();
       }
       lineKind[i] = current;
-      if (Cues.RELAXES_SECTION.matcher(s).find() && current == Sections.Kind.REQUIRED) {
+      if (current == Sections.Kind.REQUIRED && s.contains(" to ") && Cues.RELAXES_SECTION.matcher(s).find()) {
         current = Sections.Kind.PREFERRED;
         lineKind[i] = current;
       }

@@ -136,11 +136,10 @@ final class Sections {
       return null;
     }
     boolean markdown = t.startsWith("#");
-    String core = t.replaceFirst("^#+\\s*", "").replaceAll("^[*_]+|[*_]+$", "").strip();
+    String core = trimMarks(stripHashes(t));
     boolean bold = t.startsWith("**") || t.startsWith("__");
     if (core.endsWith(":")) {
-      core = core.substring(0, core.length() - 1).strip();
-      core = core.replaceAll("[*_]+$", "").strip();
+      core = trimMarks(core.substring(0, core.length() - 1));
       if (words(core) <= 8 && !core.isEmpty()) {
         return core;
       }
@@ -149,7 +148,8 @@ final class Sections {
     if (core.isEmpty() || words > 10) {
       return inlineLabel(t);
     }
-    if (markdown || (bold && t.replaceAll("[*_]+$", "").length() < t.length() && words <= 8)) {
+    char last = t.charAt(t.length() - 1);
+    if (markdown || (bold && (last == '*' || last == '_') && words <= 8)) {
       return core;
     }
     if (words <= 6 && core.length() >= 3 && core.equals(core.toUpperCase(Locale.ROOT))
@@ -165,11 +165,32 @@ final class Sections {
   private static String standaloneLabel(String line) {
     String t = line.strip();
     if (t.isEmpty() || "-*\u2022+>".indexOf(t.charAt(0)) >= 0 || Character.isDigit(t.charAt(0))
-        || words(t) > 6 || t.matches(".*[.,;!?]$") || !Character.isUpperCase(t.charAt(0))) {
+        || words(t) > 6 || ".,;!?".indexOf(t.charAt(t.length() - 1)) >= 0 || !Character.isUpperCase(t.charAt(0))) {
       return null;
     }
     String l = t.toLowerCase(Locale.ROOT);
     return PREFERRED.matcher(l).find() || REQUIRED.matcher(l).find() || IGNORE.matcher(l).find() ? t : null;
+  }
+
+  private static String stripHashes(String t) {
+    int i = 0;
+    while (i < t.length() && t.charAt(i) == '#') {
+      i++;
+    }
+    return i == 0 ? t : t.substring(i).strip();
+  }
+
+  /** The text without leading and trailing '*' and '_' (markdown emphasis) and spaces. */
+  private static String trimMarks(String t) {
+    int a = 0;
+    int b = t.length();
+    while (a < b && (t.charAt(a) == '*' || t.charAt(a) == '_' || t.charAt(a) == ' ')) {
+      a++;
+    }
+    while (b > a && (t.charAt(b - 1) == '*' || t.charAt(b - 1) == '_' || t.charAt(b - 1) == ' ')) {
+      b--;
+    }
+    return t.substring(a, b);
   }
 
   private static String inlineLabel(String t) {
@@ -177,7 +198,10 @@ final class Sections {
     if (colon <= 0 || colon > 40) {
       return null;
     }
-    String label = t.substring(0, colon).replaceAll("^[#*_\\-\\s]+|[*_\\s]+$", "").strip();
+    String label = trimMarks(stripHashes(t.substring(0, colon).strip()));
+    while (label.startsWith("-")) {
+      label = trimMarks(label.substring(1));
+    }
     if (words(label) <= 5 && knownLabel(label.toLowerCase(Locale.ROOT))) {
       return label;
     }
@@ -185,7 +209,11 @@ final class Sections {
   }
 
   private static boolean knownLabel(String l) {
-    return l.matches(
+    return KNOWN_LABEL.matcher(l).matches();
+  }
+
+  private static final Pattern KNOWN_LABEL =
+      Pattern.compile(
         "(nice[- ]to[- ]have|bonus( points)?|plus(es)?|preferred.*|required.*|requirements|"
             + "qualifications|minimum qualifications|basic qualifications|must[- ]haves?|"
             + "(tech(nical)?|technology|our) stack|tech stack|benefits|perks|responsibilities|"
@@ -193,7 +221,6 @@ final class Sections {
             + "employment( history)?|education|certifications?|summary|profile|about (us|you|the role)|"
             + "familiar with|exposure to|languages|tools|technologies|frameworks|databases|cloud|"
             + "what you.?ll do|what you.?ll bring|what we offer|who you are|good to have|great to have)");
-  }
 
   private static int contentStart(String line, String label) {
     int colon = line.indexOf(':', Math.max(0, line.indexOf(label)));
@@ -208,7 +235,15 @@ final class Sections {
   }
 
   private static int words(String s) {
-    String t = s.strip();
-    return t.isEmpty() ? 0 : t.split("\\s+").length;
+    int n = 0;
+    boolean in = false;
+    for (int i = 0; i < s.length(); i++) {
+      boolean space = Character.isWhitespace(s.charAt(i));
+      if (!space && !in) {
+        n++;
+      }
+      in = !space;
+    }
+    return n;
   }
 }

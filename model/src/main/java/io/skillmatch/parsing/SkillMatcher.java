@@ -82,6 +82,8 @@ public final class SkillMatcher implements SkillExtractor {
           "m", "intro", "introduction", "fundamentals", "principles");
   private static final Set<String> COMPANY_SUFFIXES =
       Set.of("Inc", "LLC", "Ltd", "GmbH", "Corp", "Corporation", "Company", "Co", "Group", "AG", "SA", "BV", "PLC");
+  private static final java.util.regex.Pattern WEB_ADDRESS =
+      java.util.regex.Pattern.compile("[a-z0-9-]\\.(com|io|dev|org|net|ai|co|me|app)/");
   private static final Set<String> LIST_WORDS = Set.of("and", "or", "either", "plus");
   private static final Set<String> PREPOSITIONS = Set.of("in", "with", "using", "on");
   private static final int CUE_WINDOW = 3;
@@ -110,12 +112,12 @@ public final class SkillMatcher implements SkillExtractor {
     List<Taxonomy.Surface> surfaces = new ArrayList<>();
     int n = tokens.size();
     int maxParts = taxonomy.maxKeyWords();
-    StringBuilder key = new StringBuilder(32);
     for (int i = 0; i < n; i++) {
       if (tokens.get(i).kind() != Kind.WORD) {
         continue;
       }
-      key.setLength(0);
+      long hash = Taxonomy.HASH_SEED;
+      int length = 0;
       Taxonomy.Surface best = null;
       int bestEnd = -1;
       int parts = 0;
@@ -127,21 +129,27 @@ public final class SkillMatcher implements SkillExtractor {
         if (t.kind() == Kind.JOINER) {
           continue;
         }
-        if (!key.isEmpty()) {
-          key.append(' ');
+        if (length > 0) {
+          hash = Taxonomy.hash(hash, ' ');
+          length++;
         }
-        appendLower(key, text, t.start(), t.end());
+        for (int c = t.start(); c < t.end(); c++) {
+          hash = Taxonomy.hash(hash, Character.toLowerCase(text.charAt(c)));
+        }
+        length += t.end() - t.start();
         parts++;
         if (t.kind() == Kind.CONNECTOR) {
           continue;
         }
-        String k = key.toString();
-        Taxonomy.Surface s = taxonomy.surface(k);
-        if (s != null) {
-          best = s;
+        Taxonomy.Node node = taxonomy.node(hash, length);
+        if (node == null) {
+          break;
+        }
+        if (node.surface() != null) {
+          best = node.surface();
           bestEnd = j;
         }
-        if (!taxonomy.isPrefix(k)) {
+        if (!node.prefix()) {
           break;
         }
       }
@@ -342,9 +350,12 @@ public final class SkillMatcher implements SkillExtractor {
     while (e < text.length() && !Character.isWhitespace(text.charAt(e)) && e - end < 200) {
       e++;
     }
+    if (e - s == end - start) {
+      return false; // the mention is the whole chunk
+    }
     String chunk = text.substring(s, e).toLowerCase(Locale.ROOT);
     return chunk.contains("://") || chunk.contains("www.") || chunk.indexOf('@') > 0
-        || chunk.matches(".*[a-z0-9-]\\.(com|io|dev|org|net|ai|co|me|app)/.*");
+        || chunk.indexOf('/') > 0 && WEB_ADDRESS.matcher(chunk).find();
   }
 
   /**
@@ -494,11 +505,5 @@ public final class SkillMatcher implements SkillExtractor {
       }
     }
     return false;
-  }
-
-  private static void appendLower(StringBuilder sb, String text, int start, int end) {
-    for (int i = start; i < end; i++) {
-      sb.append(Character.toLowerCase(text.charAt(i)));
-    }
   }
 }

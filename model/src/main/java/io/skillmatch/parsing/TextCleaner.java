@@ -48,7 +48,6 @@ public final class TextCleaner {
           Map.entry("ndash", "\u2013"), Map.entry("mdash", "\u2014"), Map.entry("bull", "\u2022"),
           Map.entry("rsquo", "\u2019"), Map.entry("lsquo", "\u2018"), Map.entry("ldquo", "\u201C"),
           Map.entry("rdquo", "\u201D"), Map.entry("hellip", "\u2026"), Map.entry("middot", "\u00B7"));
-  private static final Pattern BLANK_LINES = Pattern.compile("\n[ \t]*\n([ \t]*\n)+");
 
   private static final Set<String> ENGLISH =
       Set.of("the", "and", "with", "for", "you", "our", "are", "will", "experience", "of", "to",
@@ -79,10 +78,10 @@ public final class TextCleaner {
     }
     Map<String, String> front = new HashMap<>();
     text = splitFrontMatter(text, front);
-    if (HTML_HINT.matcher(text).find()) {
+    if (text.indexOf('<') >= 0 && HTML_HINT.matcher(text).find()) {
       text = htmlToText(text);
     }
-    text = BLANK_LINES.matcher(text).replaceAll("\n\n").strip();
+    text = collapseBlankLines(text).strip();
     if (text.isEmpty()) {
       throw new TextRejectedException(TextRejectedException.Reason.EMPTY, "text has no content");
     }
@@ -90,6 +89,39 @@ public final class TextCleaner {
       warnings.add(WARN_NOT_ENGLISH);
     }
     return new CleanText(text, front, warnings);
+  }
+
+  /** Runs of two or more blank lines become one blank line. */
+  static String collapseBlankLines(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    int newlines = 0; // newlines since the last non-blank character
+    int pendingFrom = -1;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        if (newlines == 0) {
+          pendingFrom = out.length();
+        }
+        newlines++;
+        if (newlines <= 2) {
+          out.append('\n');
+        }
+      } else if (c == ' ' && newlines > 0) {
+        if (newlines < 2) {
+          out.append(c);
+        }
+      } else {
+        if (newlines >= 2) {
+          // drop spaces kept on the blank line: "\n  \n" becomes "\n\n"
+          String kept = out.substring(pendingFrom);
+          out.setLength(pendingFrom);
+          out.append(kept.replace(" ", ""));
+        }
+        newlines = 0;
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   private static void rejectBinary(String raw) {
@@ -301,7 +333,7 @@ public final class TextCleaner {
     int latin = 0;
     int english = 0;
     int other = 0;
-    int n = Math.min(text.length(), 20_000);
+    int n = Math.min(text.length(), 2_500); // a few hundred words tell the language
     int wordStart = -1;
     for (int i = 0; i <= n; i++) {
       char c = i < n ? text.charAt(i) : ' ';
@@ -313,13 +345,15 @@ public final class TextCleaner {
         if (wordStart < 0) {
           wordStart = i;
         }
-      } else if (wordStart >= 0) {
+      } else if (wordStart >= 0 && i - wordStart <= 10) { // stop words are short
         String w = text.substring(wordStart, i).toLowerCase(Locale.ROOT);
         if (ENGLISH.contains(w)) {
           english++;
         } else if (OTHER.contains(w)) {
           other++;
         }
+        wordStart = -1;
+      } else {
         wordStart = -1;
       }
     }

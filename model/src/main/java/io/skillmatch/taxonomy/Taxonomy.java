@@ -64,9 +64,33 @@ public final class Taxonomy {
   private static final ObjectMapper JSON =
       new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+  /**
+   * What a lookup key leads to, for the matcher's hot path: the surface it names (or null) and
+   * whether longer keys start with it. One hash lookup per token answers both.
+   */
+  public record Node(Surface surface, boolean prefix, int length) {}
+
+  /** FNV-1a offset basis: the hash of the empty key. */
+  public static final long HASH_SEED = 0xcbf29ce484222325L;
+
+  /** Extends a key hash by one character (FNV-1a, 64 bits); the matcher feeds lower-case chars. */
+  public static long hash(long h, char c) {
+    return (h ^ c) * 0x100000001b3L;
+  }
+
+  private static long hash(String key) {
+    long h = HASH_SEED;
+    for (int i = 0; i < key.length(); i++) {
+      h = hash(h, key.charAt(i));
+    }
+    return h;
+  }
+
   private final Map<String, Skill> byId;
   private final Map<String, Surface> byKey;
-  private final Set<String> keyPrefixes;
+  private final HashMap<String, Node> nodes;
+  private final long[] tableKeys;
+  private final Node[] tableNodes;
   private final int maxKeyWords;
 
   private Taxonomy(Collection<Skill> skills) {
@@ -117,7 +141,27 @@ public final class Taxonomy {
     }
     this.byId = Collections.unmodifiableMap(ids);
     this.byKey = Map.copyOf(keys);
-    this.keyPrefixes = Set.copyOf(prefixes);
+    this.nodes = new HashMap<>(2 * (keys.size() + prefixes.size()));
+    keys.forEach((k, v) -> nodes.put(k, new Node(v, prefixes.contains(k), k.length())));
+    for (String p : prefixes) {
+      nodes.putIfAbsent(p, new Node(null, true, p.length()));
+    }
+    // open addressing on 64-bit key hashes: the matcher looks keys up without building strings
+    int capacity = Integer.highestOneBit(Math.max(16, nodes.size() * 3)) << 1;
+    this.tableKeys = new long[capacity];
+    this.tableNodes = new Node[capacity];
+    nodes.forEach((k, v) -> {
+      long h = hash(k);
+      int i = (int) (h ^ (h >>> 32)) & (capacity - 1);
+      while (tableNodes[i] != null) {
+        if (tableKeys[i] == h) {
+          throw new IllegalStateException("64-bit key hash collision: " + k);
+        }
+        i = (i + 1) & (capacity - 1);
+      }
+      tableKeys[i] = h;
+      tableNodes[i] = v;
+    });
     this.maxKeyWords = maxWords;
   }
 
@@ -205,7 +249,29 @@ public final class Taxonomy {
 
   /** Whether some key starts with this key followed by more words. */
   public boolean isPrefix(String key) {
-    return keyPrefixes.contains(key);
+    Node n = nodes.get(key);
+    return n != null && n.prefix();
+  }
+
+  /** The node of a key, or null when no surface is or starts with it. Read-only after construction. */
+  public Node node(String key) {
+    return nodes.get(key);
+  }
+
+  /**
+   * The node whose key has this {@link #hash(long, char) hash} and length, or null. Allocation
+   * free, for the matcher's hot path.
+   */
+  public Node node(long keyHash, int length) {
+    int mask = tableKeys.length - 1;
+    int i = (int) (keyHash ^ (keyHash >>> 32)) & mask;
+    while (tableNodes[i] != null) {
+      if (tableKeys[i] == keyHash) {
+        return tableNodes[i].length() == length ? tableNodes[i] : null;
+      }
+      i = (i + 1) & mask;
+    }
+    return null;
   }
 
   /** The largest number of words (and connectors) in a key. */
