@@ -25,26 +25,15 @@ final class Cues {
           + "|needs to have|you have|you bring|strong (experience|knowledge|background)|proven"
           + "|solid|expert|expertise|deep (experience|knowledge))\\b");
 
-  /** Substrings, one of which every match of {@link #PREFERRED} contains. */
-  private static final String[] PREFERRED_TRIGGERS = {
-    "plus", "bonus", "nice", "prefer", "desir", "ideal", "advantage", "asset", "learn", "would be",
-    "great to", "good to", "not required", "optional", "t have to", "t need to", "not have to",
-    "not need to", "not necessary", "appreciat", "helpful", "love", "extra points"
-  };
-  /** Substrings, one of which every match of {@link #REQUIRED} contains. */
-  private static final String[] REQUIRED_TRIGGERS = {
-    "must", "requir", "mandatory", "essential", "to have", "you have", "you bring", "strong", "proven",
-    "solid", "expert", "deep"
-  };
-
-  static boolean containsAny(String lower, String[] needles) {
-    for (String n : needles) {
-      if (lower.contains(n)) {
-        return true;
-      }
-    }
-    return false;
-  }
+  /** Words, one of which every match of {@link #PREFERRED} contains. */
+  private static final java.util.Set<String> PREFERRED_TRIGGERS =
+      java.util.Set.of("plus", "bonus", "nice", "preferred", "preferably", "preferable", "desirable",
+          "desired", "ideally", "advantage", "asset", "learn", "would", "great", "good", "required",
+          "optional", "have", "need", "necessary", "appreciated", "helpful", "love", "extra");
+  /** Words, one of which every match of {@link #REQUIRED} contains. */
+  private static final java.util.Set<String> REQUIRED_TRIGGERS =
+      java.util.Set.of("must", "required", "requires", "require", "mandatory", "essential", "have",
+          "bring", "strong", "proven", "solid", "expert", "expertise", "deep");
 
   /**
    * The years phrases of [from, to) as {start, end, years}: the pattern runs only on a short
@@ -114,8 +103,24 @@ final class Cues {
     CueIndex(String clause) {
       String lower = clause.toLowerCase(Locale.ROOT);
       // most clauses hold no cue at all: a few substring checks spare the large patterns
-      preferred = containsAny(lower, PREFERRED_TRIGGERS) ? spans(PREFERRED.matcher(lower)) : NONE;
-      required = containsAny(lower, REQUIRED_TRIGGERS) ? spans(REQUIRED.matcher(lower)) : NONE;
+      boolean maybePreferred = false;
+      boolean maybeRequired = false;
+      int n = lower.length();
+      for (int i = 0; i < n; ) {
+        if (!Character.isLetter(lower.charAt(i))) {
+          i++;
+          continue;
+        }
+        int start = i;
+        while (i < n && Character.isLetter(lower.charAt(i))) {
+          i++;
+        }
+        String w = lower.substring(start, i);
+        maybePreferred |= PREFERRED_TRIGGERS.contains(w);
+        maybeRequired |= REQUIRED_TRIGGERS.contains(w);
+      }
+      preferred = maybePreferred ? spans(PREFERRED.matcher(lower)) : NONE;
+      required = maybeRequired ? spans(REQUIRED.matcher(lower)) : NONE;
     }
 
     private static final int[] NONE = new int[0];

@@ -135,6 +135,10 @@ final class Sections {
     if (t.isEmpty() || t.length() > 120) {
       return null;
     }
+    char first = t.charAt(0);
+    if ((first == '-' || first == '\u2022' || first == '+') && t.length() > 1 && t.charAt(1) == ' ') {
+      return t.indexOf(':') > 0 ? inlineLabel(t) : null; // a bullet is content, unless "- Label: ..."
+    }
     boolean markdown = t.startsWith("#");
     String core = trimMarks(stripHashes(t));
     boolean bold = t.startsWith("**") || t.startsWith("__");

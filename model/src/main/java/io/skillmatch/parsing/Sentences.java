@@ -52,34 +52,34 @@ final class Sentences {
   /** Clauses of a sentence: split at ';' and at ", and" / ", but" / " but " / ", while". */
   static List<Span> clauses(String text, Span sentence) {
     List<Span> out = new ArrayList<>();
-    String s = sentence.of(text).toLowerCase(Locale.ROOT);
-    int base = sentence.start();
-    int from = 0;
-    int i = 0;
-    while (i < s.length()) {
-      int cutAt = -1;
+    int from = sentence.start();
+    int i = from;
+    int end = sentence.end();
+    while (i < end) {
       int skip = 0;
-      if (s.charAt(i) == ';') {
-        cutAt = i;
+      char c = text.charAt(i);
+      if (c == ';') {
         skip = 1;
-      } else if (s.startsWith(", and ", i) || s.startsWith(", but ", i) || s.startsWith(", while ", i)
-          || s.startsWith(", although ", i) || s.startsWith(", whereas ", i)) {
-        cutAt = i;
+      } else if (c == ',' && (startsAt(text, i, ", and ") || startsAt(text, i, ", but ") || startsAt(text, i, ", while ")
+          || startsAt(text, i, ", although ") || startsAt(text, i, ", whereas "))) {
         skip = 2;
-      } else if (s.startsWith(" but ", i)) {
-        cutAt = i;
+      } else if (c == ' ' && startsAt(text, i, " but ")) {
         skip = 1;
       }
-      if (cutAt >= 0) {
-        add(text, base + from, base + cutAt, out);
-        from = cutAt + skip;
+      if (skip > 0) {
+        add(text, from, i, out);
+        from = i + skip;
         i = from;
       } else {
         i++;
       }
     }
-    add(text, base + from, sentence.end(), out);
+    add(text, from, end, out);
     return out;
+  }
+
+  private static boolean startsAt(String text, int i, String s) {
+    return text.regionMatches(true, i, s, 0, s.length());
   }
 
   private static boolean abbreviation(String text, int dot) {

@@ -93,6 +93,9 @@ public final class TextCleaner {
 
   /** Runs of two or more blank lines become one blank line. */
   static String collapseBlankLines(String text) {
+    if (!needsCollapse(text)) {
+      return text;
+    }
     StringBuilder out = new StringBuilder(text.length());
     int newlines = 0; // newlines since the last non-blank character
     int pendingFrom = -1;
@@ -124,6 +127,27 @@ public final class TextCleaner {
     return out.toString();
   }
 
+  /** Whether a blank line holds spaces or three newlines come with only spaces between them. */
+  private static boolean needsCollapse(String text) {
+    int newlines = 0;
+    boolean spaces = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        if (++newlines >= 3 || newlines == 2 && spaces) {
+          return true;
+        }
+        spaces = false;
+      } else if (c == ' ') {
+        spaces |= newlines > 0;
+      } else {
+        newlines = 0;
+        spaces = false;
+      }
+    }
+    return false;
+  }
+
   private static void rejectBinary(String raw) {
     int bad = 0;
     int n = raw.length();
@@ -152,6 +176,19 @@ public final class TextCleaner {
   }
 
   private static String normalizeWhitespace(String raw) {
+    int n0 = raw.length();
+    int first = 0;
+    while (first < n0) {
+      char c = raw.charAt(first);
+      if (c < 0x20 && c != '\n' || c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\u200B'
+          || c == '\u200C' || c == '\u200D' || c == '\uFEFF') {
+        break;
+      }
+      first++;
+    }
+    if (first == n0) {
+      return raw; // nothing to normalise: no copy
+    }
     StringBuilder sb = new StringBuilder(raw.length());
     int n = raw.length();
     for (int i = 0; i < n; i++) {
@@ -176,7 +213,10 @@ public final class TextCleaner {
 
   /** The byte a character stands for when UTF-8 was decoded as Windows-1252 or Latin-1, or -1. */
   private static int mojibakeByte(char c) {
-    if (c >= 0x80 && c <= 0xFF) {
+    if (c < 0x80) {
+      return -1;
+    }
+    if (c <= 0xFF) {
       return c;
     }
     int i = CP1252_HIGH.indexOf(c);
@@ -298,11 +338,32 @@ public final class TextCleaner {
     }
     m.appendTail(sb);
     String text = unescape(sb.toString());
-    StringBuilder lines = new StringBuilder(text.length());
-    for (String line : text.split("\n", -1)) {
-      lines.append(line.strip().replaceAll(" {2,}", " ")).append('\n');
+    // trim each line and squeeze runs of spaces, in one pass
+    StringBuilder out = new StringBuilder(text.length());
+    int lineStart = 0;
+    boolean space = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        int len = out.length();
+        while (len > lineStart && out.charAt(len - 1) == ' ') {
+          len--;
+        }
+        out.setLength(len);
+        out.append('\n');
+        lineStart = out.length();
+        space = false;
+      } else if (c == ' ') {
+        space = out.length() > lineStart;
+      } else {
+        if (space) {
+          out.append(' ');
+          space = false;
+        }
+        out.append(c);
+      }
     }
-    return lines.toString();
+    return out.append('\n').toString();
   }
 
   static String unescape(String s) {
@@ -333,7 +394,7 @@ public final class TextCleaner {
     int latin = 0;
     int english = 0;
     int other = 0;
-    int n = Math.min(text.length(), 2_500); // a few hundred words tell the language
+    int n = Math.min(text.length(), 1_200); // a couple of hundred words tell the language
     int wordStart = -1;
     for (int i = 0; i <= n; i++) {
       char c = i < n ? text.charAt(i) : ' ';
