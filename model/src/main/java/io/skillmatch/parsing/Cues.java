@@ -1,6 +1,7 @@
 package io.skillmatch.parsing;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +35,24 @@ final class Cues {
   private static final java.util.Set<String> REQUIRED_TRIGGERS =
       java.util.Set.of("must", "required", "requires", "require", "mandatory", "essential", "have",
           "bring", "strong", "proven", "solid", "expert", "expertise", "deep");
+  // the trigger words as sorted hashes: checking a word allocates nothing
+  private static final long[] PREFERRED_HASHES = hashes(PREFERRED_TRIGGERS);
+  private static final long[] REQUIRED_HASHES = hashes(REQUIRED_TRIGGERS);
+
+  private static long[] hashes(java.util.Set<String> words) {
+    long[] out = words.stream().mapToLong(w -> wordHash(w, 0, w.length())).toArray();
+    Arrays.sort(out);
+    return out;
+  }
+
+  /** FNV-1a of the lower-cased characters [from, to). */
+  private static long wordHash(CharSequence s, int from, int to) {
+    long h = io.skillmatch.taxonomy.Taxonomy.HASH_SEED;
+    for (int i = from; i < to; i++) {
+      h = io.skillmatch.taxonomy.Taxonomy.hash(h, Character.toLowerCase(s.charAt(i)));
+    }
+    return h;
+  }
 
   /**
    * The years phrases of [from, to) as {start, end, years}: the pattern runs only on a short
@@ -72,6 +91,13 @@ final class Cues {
     return false;
   }
 
+  /** Whether a line may match {@link #RELAXES_SECTION}: each of its phrases contains one of these. */
+  static boolean mayRelax(String line) {
+    String l = line.toLowerCase(Locale.ROOT);
+    return l.contains("have to") || l.contains("need to") || l.contains("expected to") || l.contains("some of")
+        || l.contains("any of");
+  }
+
   /** A sentence that turns the rest of its section into nice-to-haves. */
   static final Pattern RELAXES_SECTION =
       Pattern.compile("(?i)(don.?t|do not|doesn.?t|won.?t) (have|need) to (excel|be an expert|know|master"
@@ -101,24 +127,26 @@ final class Cues {
     private final int[] required;
 
     CueIndex(String clause) {
-      String lower = clause.toLowerCase(Locale.ROOT);
-      // most clauses hold no cue at all: a few substring checks spare the large patterns
+      // most clauses hold no cue at all: a word scan against two small sets spares the patterns
       boolean maybePreferred = false;
       boolean maybeRequired = false;
-      int n = lower.length();
+      int n = clause.length();
       for (int i = 0; i < n; ) {
-        if (!Character.isLetter(lower.charAt(i))) {
+        if (!Character.isLetter(clause.charAt(i))) {
           i++;
           continue;
         }
         int start = i;
-        while (i < n && Character.isLetter(lower.charAt(i))) {
+        while (i < n && Character.isLetter(clause.charAt(i))) {
           i++;
         }
-        String w = lower.substring(start, i);
-        maybePreferred |= PREFERRED_TRIGGERS.contains(w);
-        maybeRequired |= REQUIRED_TRIGGERS.contains(w);
+        if (i - start >= 3 && i - start <= 11) { // every trigger word has 3 to 11 letters
+          long h = wordHash(clause, start, i);
+          maybePreferred |= Arrays.binarySearch(PREFERRED_HASHES, h) >= 0;
+          maybeRequired |= Arrays.binarySearch(REQUIRED_HASHES, h) >= 0;
+        }
       }
+      String lower = maybePreferred || maybeRequired ? clause.toLowerCase(Locale.ROOT) : "";
       preferred = maybePreferred ? spans(PREFERRED.matcher(lower)) : NONE;
       required = maybeRequired ? spans(REQUIRED.matcher(lower)) : NONE;
     }

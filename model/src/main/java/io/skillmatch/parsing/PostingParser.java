@@ -58,7 +58,7 @@ public final class PostingParser {
     for (int i = 0; i < lines.size(); i++) {
       Span line = lines.get(i);
       String s = line.of(text);
-      boolean afterBlank = i == 0 || lines.get(i - 1).of(text).isBlank();
+      boolean afterBlank = i == 0 || blank(text, lines.get(i - 1));
       Sections.Heading h = Sections.postingHeading(s, afterBlank);
       contentStart[i] = line.start();
       if (h != null) {
@@ -66,7 +66,7 @@ public final class PostingParser {
         contentStart[i] = line.start() + h.contentStart();
       }
       lineKind[i] = current;
-      if (current == Sections.Kind.REQUIRED && s.contains(" to ") && Cues.RELAXES_SECTION.matcher(s).find()) {
+      if (current == Sections.Kind.REQUIRED && Cues.mayRelax(s) && Cues.RELAXES_SECTION.matcher(s).find()) {
         current = Sections.Kind.PREFERRED;
         lineKind[i] = current;
       }
@@ -333,6 +333,15 @@ public final class PostingParser {
     String t = s.strip().replaceAll("^#+\\s*", "").replaceAll("^[*_]+|[*_]+$", "").strip();
     t = t.replaceFirst("(?i)^(job title|title|position|role)\\s*:\\s*", "");
     return t.strip();
+  }
+
+  private static boolean blank(String text, Span line) {
+    for (int i = line.start(); i < line.end(); i++) {
+      if (!Character.isWhitespace(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static List<Span> lines(String text) {

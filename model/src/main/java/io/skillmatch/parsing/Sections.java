@@ -68,6 +68,13 @@ final class Sections {
    * "What you bring").
    */
   static Heading postingHeading(String line, boolean afterBlank) {
+    int i = 0;
+    while (i < line.length() && line.charAt(i) == ' ') {
+      i++;
+    }
+    if (i < line.length() && Character.isLowerCase(line.charAt(i)) && line.indexOf(':') < 0) {
+      return null; // prose: headings start with a capital, '#' or '*', or carry a colon
+    }
     String label = headingLabel(line);
     if (label == null && afterBlank) {
       label = standaloneLabel(line);

@@ -134,7 +134,8 @@ public final class SkillMatcher implements SkillExtractor {
           length++;
         }
         for (int c = t.start(); c < t.end(); c++) {
-          hash = Taxonomy.hash(hash, Character.toLowerCase(text.charAt(c)));
+          char ch = text.charAt(c);
+          hash = Taxonomy.hash(hash, ch < 0x80 ? (ch >= 'A' && ch <= 'Z' ? (char) (ch | 0x20) : ch) : Character.toLowerCase(ch));
         }
         length += t.end() - t.start();
         parts++;

@@ -319,7 +319,9 @@ public final class TextCleaner {
   }
 
   static String htmlToText(String html) {
-    String s = HTML_DROP.matcher(html).replaceAll(" ");
+    String lower = html.toLowerCase(Locale.ROOT);
+    String s = lower.contains("<script") || lower.contains("<style") || lower.contains("<head") || lower.contains("<!")
+        ? HTML_DROP.matcher(html).replaceAll(" ") : html;
     Matcher m = HTML_TAG.matcher(s);
     StringBuilder sb = new StringBuilder(s.length());
     while (m.find()) {

@@ -90,6 +90,7 @@ public final class Taxonomy {
   private final Map<String, Surface> byKey;
   private final HashMap<String, Node> nodes;
   private final long[] tableKeys;
+  private final int tableShift;
   private final Node[] tableNodes;
   private final int maxKeyWords;
 
@@ -150,9 +151,10 @@ public final class Taxonomy {
     int capacity = Integer.highestOneBit(Math.max(16, nodes.size() * 3)) << 1;
     this.tableKeys = new long[capacity];
     this.tableNodes = new Node[capacity];
+    this.tableShift = 64 - Integer.numberOfTrailingZeros(capacity);
     nodes.forEach((k, v) -> {
       long h = hash(k);
-      int i = (int) (h ^ (h >>> 32)) & (capacity - 1);
+      int i = slot(h);
       while (tableNodes[i] != null) {
         if (tableKeys[i] == h) {
           throw new IllegalStateException("64-bit key hash collision: " + k);
@@ -258,13 +260,18 @@ public final class Taxonomy {
     return nodes.get(key);
   }
 
+  /** FNV's low bits are weak: spread the hash (Fibonacci hashing) and take its top bits. */
+  private int slot(long keyHash) {
+    return (int) ((keyHash * 0x9E3779B97F4A7C15L) >>> tableShift);
+  }
+
   /**
    * The node whose key has this {@link #hash(long, char) hash} and length, or null. Allocation
    * free, for the matcher's hot path.
    */
   public Node node(long keyHash, int length) {
     int mask = tableKeys.length - 1;
-    int i = (int) (keyHash ^ (keyHash >>> 32)) & mask;
+    int i = slot(keyHash);
     while (tableNodes[i] != null) {
       if (tableKeys[i] == keyHash) {
         return tableNodes[i].length() == length ? tableNodes[i] : null;
