@@ -256,10 +256,10 @@ public final class PostingParser {
         if (p.importance() != importance) {
           continue;
         }
-        if (first == null) {
-          first = p;
-        }
         Integer y = yearsOf.get(p.mention());
+        if (first == null || y != null && yearsOf.get(first.mention()) == null) {
+          first = p; // the evidence is the first sentence, or the first that states years
+        }
         if (y != null && (years == null || y > years)) {
           years = y;
         }

@@ -429,16 +429,21 @@ public final class TaxonomyBuilder {
     provenance.put(
         "inputs",
         inputHashes.entrySet().stream()
-            .map(e -> Map.of("file", e.getKey(), "sha256", e.getValue()))
+            .map(e -> {
+              Map<String, String> m = new LinkedHashMap<>(); // fixed key order: reproducible output
+              m.put("file", e.getKey());
+              m.put("sha256", e.getValue());
+              return m;
+            })
             .toList());
     provenance.put(
         "licences",
-        Map.of(
+        new TreeMap<>(Map.of(
             "onet", "O*NET 29.2, CC BY 4.0 (U.S. Department of Labor, ETA)",
             "esco", "ESCO 1.2.0, European Commission, reuse with attribution",
             "linguist", "GitHub Linguist languages, MIT",
             "stackoverflow", "Stack Overflow tag synonyms, CC BY-SA 4.0",
-            "overlay", "skillmatch contributors, hand-curated"));
+            "overlay", "skillmatch contributors, hand-curated overlay and denylist")));
     JSON.copy()
         .enable(SerializationFeature.INDENT_OUTPUT)
         .writeValue(out.resolve("provenance.json").toFile(), provenance);

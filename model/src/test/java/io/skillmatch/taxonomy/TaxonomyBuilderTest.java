@@ -24,5 +24,9 @@ class TaxonomyBuilderTest {
         Files.readString(committed.resolve("skills.jsonl")),
         Files.readString(out.resolve("skills.jsonl")),
         "skills.jsonl is stale: run ./skillmatch build-taxonomy and commit the result");
+    assertEquals(
+        Files.readString(committed.resolve("provenance.json")),
+        Files.readString(out.resolve("provenance.json")),
+        "provenance.json is stale: run ./skillmatch build-taxonomy and commit the result");
   }
 }
