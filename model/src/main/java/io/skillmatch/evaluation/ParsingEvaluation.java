@@ -8,6 +8,7 @@ import io.skillmatch.parsing.PostingParser;
 import io.skillmatch.parsing.Requirement;
 import io.skillmatch.parsing.SkillExtractor;
 import io.skillmatch.parsing.SkillMatcher;
+import io.skillmatch.parsing.SpanTagger;
 import io.skillmatch.taxonomy.Category;
 import io.skillmatch.taxonomy.Skill;
 import io.skillmatch.taxonomy.Taxonomy;
@@ -142,6 +143,13 @@ public final class ParsingEvaluation {
       Prf[] r = skillSpan(shared.resolve("skillspan/" + split + ".json"), null, notKnowledge);
       exact.put(split + "+map", r[0]);
       partial.put(split + "+map", r[1]);
+    }
+    SpanTagger tagger = SpanTagger.train(taxonomy, readSpans(shared.resolve("skillspan/train.json"), TRAIN_SOURCES),
+        SpanTagger.Options.defaults());
+    for (String split : List.of("dev", "test")) {
+      Prf[] r = taggerSpans(tagger, shared.resolve("skillspan/" + split + ".json"));
+      exact.put(split + "+tag", r[0]);
+      partial.put(split + "+tag", r[1]);
     }
     return new Report(dice, exact, partial);
   }
@@ -348,6 +356,67 @@ public final class ParsingEvaluation {
       }
     });
     return excluded;
+  }
+
+  /** Which SkillSpan sources train the tagger. */
+  static final Set<String> TRAIN_SOURCES = Set.of(System.getProperty("skillmatch.tagSources", "tech,house").split(","));
+
+  /** Annotated knowledge spans of a split (titles, the first sentence of each posting, left out). */
+  public static List<SpanTagger.Sentence> readSpans(Path jsonl, Set<String> sources) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    List<SpanTagger.Sentence> out = new ArrayList<>();
+    int lastPosting = Integer.MIN_VALUE;
+    String lastSource = "";
+    try (BufferedReader r = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode row = json.readTree(line);
+        String source = row.path("source").asText();
+        int posting = row.path("idx").asInt();
+        boolean title = posting != lastPosting || !source.equals(lastSource);
+        lastPosting = posting;
+        lastSource = source;
+        if (title || !sources.contains(source)) {
+          continue;
+        }
+        List<String> tokens = new ArrayList<>();
+        row.path("tokens").forEach(t -> tokens.add(t.asText()));
+        List<String> tags = new ArrayList<>();
+        row.path("tags_knowledge").forEach(t -> tags.add(t.asText()));
+        out.add(new SpanTagger.Sentence(tokens, tags));
+      }
+    }
+    return out;
+  }
+
+  /** {exact, partial} figures of a trained tagger on the tech sentences of a split. */
+  public Prf[] taggerSpans(SpanTagger tagger, Path jsonl) throws IOException {
+    int predicted = 0;
+    int gold = 0;
+    int exactMatched = 0;
+    int partialPred = 0;
+    int partialGold = 0;
+    for (SpanTagger.Sentence s : readSpans(jsonl, Set.of("tech"))) {
+      List<int[]> g = bioSpans(s.tags());
+      List<int[]> p = bioSpans(tagger.tag(s.tokens()));
+      predicted += p.size();
+      gold += g.size();
+      for (int[] a : p) {
+        boolean exact = g.stream().anyMatch(b -> a[0] == b[0] && a[1] == b[1]);
+        exactMatched += exact ? 1 : 0;
+        partialPred += g.stream().anyMatch(b -> a[0] <= b[1] && b[0] <= a[1]) ? 1 : 0;
+      }
+      for (int[] b : g) {
+        partialGold += p.stream().anyMatch(a -> a[0] <= b[1] && b[0] <= a[1]) ? 1 : 0;
+      }
+    }
+    return new Prf[] {
+      new Prf(predicted, gold, exactMatched, exactMatched),
+      new Prf(predicted, gold, partialPred, partialGold)
+    };
   }
 
   static final int MAP_MIN_SEEN = 3;
