@@ -233,7 +233,8 @@ public final class ParsingEvaluation {
 
   /**
    * As {@link #skillSpan(Path)}, also appending to {@code errors} (when not null) one line per
-   * false positive ("FP\tsurface") and per missed gold span ("FN\tsurface"), for error analysis.
+   * predicted span ("TP\tsurface\tsentence" or "FP...") and per missed gold span ("FN..."), for
+   * error analysis.
    */
   public Prf[] skillSpan(Path jsonl, List<String> errors) throws IOException {
     return skillSpan(jsonl, errors, Set.of());
@@ -241,71 +242,64 @@ public final class ParsingEvaluation {
 
   /** As {@link #skillSpan(Path, List)}, leaving out predictions of the {@code excluded} skills. */
   public Prf[] skillSpan(Path jsonl, List<String> errors, Set<String> excluded) throws IOException {
-    ObjectMapper json = new ObjectMapper();
-    int predicted = 0;
-    int gold = 0;
-    int exactMatched = 0;
-    int partialPred = 0;
-    int partialGold = 0;
-    int lastPosting = Integer.MIN_VALUE;
-    try (BufferedReader r = Files.newBufferedReader(jsonl, StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        if (line.isBlank()) {
-          continue;
+    SpanCounts counts = new SpanCounts(errors);
+    for (SpanTagger.Sentence s : readSpans(jsonl, Set.of("tech"))) {
+      counts.add(s.tokens(), bioSpans(s.tags()), predictedSpans(s.tokens(), excluded, null));
+    }
+    return counts.figures();
+  }
+
+  /** {exact, partial} figures of a trained tagger on the tech sentences of a split. */
+  public Prf[] taggerSpans(SpanTagger tagger, Path jsonl) throws IOException {
+    SpanCounts counts = new SpanCounts(null);
+    for (SpanTagger.Sentence s : readSpans(jsonl, Set.of("tech"))) {
+      counts.add(s.tokens(), bioSpans(s.tags()), bioSpans(tagger.tag(s.tokens())));
+    }
+    return counts.figures();
+  }
+
+  /** Accumulates exact and partial (any overlap) matches of predicted against gold spans. */
+  private static final class SpanCounts {
+    private final List<String> errors;
+    private int predicted;
+    private int gold;
+    private int exact;
+    private int partialPred;
+    private int partialGold;
+
+    SpanCounts(List<String> errors) {
+      this.errors = errors;
+    }
+
+    void add(List<String> tokens, List<int[]> goldSpans, List<int[]> predSpans) {
+      predicted += predSpans.size();
+      gold += goldSpans.size();
+      String sentence = errors == null ? "" : String.join(" ", tokens);
+      for (int[] p : predSpans) {
+        boolean same = goldSpans.stream().anyMatch(g -> p[0] == g[0] && p[1] == g[1]);
+        boolean overlap = goldSpans.stream().anyMatch(g -> overlaps(p, g));
+        exact += same ? 1 : 0;
+        partialPred += overlap ? 1 : 0;
+        if (errors != null) {
+          errors.add((overlap ? "TP\t" : "FP\t") + String.join(" ", tokens.subList(p[0], p[1] + 1)) + "\t" + sentence);
         }
-        JsonNode row = json.readTree(line);
-        if (!"tech".equals(row.path("source").asText())) {
-          continue;
-        }
-        // the first sentence of each posting is its job title, which SkillSpan leaves unannotated
-        // (0 of the 806 dev knowledge spans): skip it rather than count its skills as errors
-        int posting = row.path("idx").asInt();
-        if (posting != lastPosting) {
-          lastPosting = posting;
-          continue;
-        }
-        List<String> tokens = new ArrayList<>();
-        row.path("tokens").forEach(t -> tokens.add(t.asText()));
-        List<String> tags = new ArrayList<>();
-        row.path("tags_knowledge").forEach(t -> tags.add(t.asText()));
-        List<int[]> goldSpans = bioSpans(tags);
-        List<int[]> predSpans = predictedSpans(tokens, excluded, null);
-        predicted += predSpans.size();
-        gold += goldSpans.size();
-        for (int[] p : predSpans) {
-          boolean exact = false;
-          boolean overlap = false;
-          for (int[] g : goldSpans) {
-            exact |= p[0] == g[0] && p[1] == g[1];
-            overlap |= p[0] <= g[1] && g[0] <= p[1];
-          }
-          exactMatched += exact ? 1 : 0;
-          partialPred += overlap ? 1 : 0;
-          if (errors != null) {
-            errors.add((overlap ? "TP\t" : "FP\t") + String.join(" ", tokens.subList(p[0], p[1] + 1)) + "\t"
-                + String.join(" ", tokens));
-          }
-        }
-        for (int[] g : goldSpans) {
-          boolean hit = false;
-          for (int[] p : predSpans) {
-            if (p[0] <= g[1] && g[0] <= p[1]) {
-              hit = true;
-              break;
-            }
-          }
-          partialGold += hit ? 1 : 0;
-          if (!hit && errors != null) {
-            errors.add("FN\t" + String.join(" ", tokens.subList(g[0], g[1] + 1)) + "\t" + String.join(" ", tokens));
-          }
+      }
+      for (int[] g : goldSpans) {
+        boolean hit = predSpans.stream().anyMatch(p -> overlaps(p, g));
+        partialGold += hit ? 1 : 0;
+        if (!hit && errors != null) {
+          errors.add("FN\t" + String.join(" ", tokens.subList(g[0], g[1] + 1)) + "\t" + sentence);
         }
       }
     }
-    return new Prf[] {
-      new Prf(predicted, gold, exactMatched, exactMatched),
-      new Prf(predicted, gold, partialPred, partialGold)
-    };
+
+    Prf[] figures() {
+      return new Prf[] {new Prf(predicted, gold, exact, exact), new Prf(predicted, gold, partialPred, partialGold)};
+    }
+  }
+
+  private static boolean overlaps(int[] a, int[] b) {
+    return a[0] <= b[1] && b[0] <= a[1];
   }
 
   /**
@@ -316,37 +310,15 @@ public final class ParsingEvaluation {
    */
   public Set<String> knowledgeExclusions(Path train) throws IOException {
     Map<String, int[]> counts = new TreeMap<>(); // id -> {overlapping, all}
-    ObjectMapper json = new ObjectMapper();
-    int lastPosting = Integer.MIN_VALUE;
-    try (BufferedReader r = Files.newBufferedReader(train, StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        if (line.isBlank()) {
-          continue;
-        }
-        JsonNode row = json.readTree(line);
-        if (!"tech".equals(row.path("source").asText())) {
-          continue;
-        }
-        int posting = row.path("idx").asInt();
-        if (posting != lastPosting) {
-          lastPosting = posting;
-          continue;
-        }
-        List<String> tokens = new ArrayList<>();
-        row.path("tokens").forEach(t -> tokens.add(t.asText()));
-        List<String> tags = new ArrayList<>();
-        row.path("tags_knowledge").forEach(t -> tags.add(t.asText()));
-        List<int[]> gold = bioSpans(tags);
-        List<String> ids = new ArrayList<>();
-        List<int[]> pred = predictedSpans(tokens, Set.of(), ids);
-        for (int i = 0; i < pred.size(); i++) {
-          int[] p = pred.get(i);
-          boolean overlap = gold.stream().anyMatch(g -> p[0] <= g[1] && g[0] <= p[1]);
-          int[] c = counts.computeIfAbsent(ids.get(i), k -> new int[2]);
-          c[0] += overlap ? 1 : 0;
-          c[1]++;
-        }
+    for (SpanTagger.Sentence s : readSpans(train, Set.of("tech"))) {
+      List<int[]> gold = bioSpans(s.tags());
+      List<String> ids = new ArrayList<>();
+      List<int[]> pred = predictedSpans(s.tokens(), Set.of(), ids);
+      for (int i = 0; i < pred.size(); i++) {
+        int[] p = pred.get(i);
+        int[] c = counts.computeIfAbsent(ids.get(i), k -> new int[2]);
+        c[0] += gold.stream().anyMatch(g -> overlaps(p, g)) ? 1 : 0;
+        c[1]++;
       }
     }
     Set<String> excluded = new HashSet<>();
@@ -361,7 +333,11 @@ public final class ParsingEvaluation {
   /** Which SkillSpan sources train the tagger. */
   static final Set<String> TRAIN_SOURCES = Set.of(System.getProperty("skillmatch.tagSources", "tech,house").split(","));
 
-  /** Annotated knowledge spans of a split (titles, the first sentence of each posting, left out). */
+  /**
+   * The annotated knowledge spans of a split's sentences from the given sources. The first sentence
+   * of each posting is its job title, which SkillSpan leaves unannotated (0 of the 806 dev
+   * knowledge spans): it is left out rather than counted.
+   */
   public static List<SpanTagger.Sentence> readSpans(Path jsonl, Set<String> sources) throws IOException {
     ObjectMapper json = new ObjectMapper();
     List<SpanTagger.Sentence> out = new ArrayList<>();
@@ -392,41 +368,10 @@ public final class ParsingEvaluation {
     return out;
   }
 
-  /** {exact, partial} figures of a trained tagger on the tech sentences of a split. */
-  public Prf[] taggerSpans(SpanTagger tagger, Path jsonl) throws IOException {
-    int predicted = 0;
-    int gold = 0;
-    int exactMatched = 0;
-    int partialPred = 0;
-    int partialGold = 0;
-    for (SpanTagger.Sentence s : readSpans(jsonl, Set.of("tech"))) {
-      List<int[]> g = bioSpans(s.tags());
-      List<int[]> p = bioSpans(tagger.tag(s.tokens()));
-      predicted += p.size();
-      gold += g.size();
-      for (int[] a : p) {
-        boolean exact = g.stream().anyMatch(b -> a[0] == b[0] && a[1] == b[1]);
-        exactMatched += exact ? 1 : 0;
-        partialPred += g.stream().anyMatch(b -> a[0] <= b[1] && b[0] <= a[1]) ? 1 : 0;
-      }
-      for (int[] b : g) {
-        partialGold += p.stream().anyMatch(a -> a[0] <= b[1] && b[0] <= a[1]) ? 1 : 0;
-      }
-    }
-    return new Prf[] {
-      new Prf(predicted, gold, exactMatched, exactMatched),
-      new Prf(predicted, gold, partialPred, partialGold)
-    };
-  }
-
   static final int MAP_MIN_SEEN = 3;
   static final double MAP_MIN_SHARE = 0.25;
 
   /** Token spans [first, last] of the mentions found in the space-joined tokens. */
-  private List<int[]> predictedSpans(List<String> tokens) {
-    return predictedSpans(tokens, Set.of(), null);
-  }
-
   /** As above, leaving out the skills in {@code excluded}; collects each span's skill id into {@code ids}. */
   private List<int[]> predictedSpans(List<String> tokens, Set<String> excluded, List<String> ids) {
     StringBuilder sb = new StringBuilder();
