@@ -371,8 +371,10 @@ public final class ParsingEvaluation {
   static final int MAP_MIN_SEEN = 3;
   static final double MAP_MIN_SHARE = 0.25;
 
-  /** Token spans [first, last] of the mentions found in the space-joined tokens. */
-  /** As above, leaving out the skills in {@code excluded}; collects each span's skill id into {@code ids}. */
+  /**
+   * Token spans [first, last] of the mentions found in the space-joined tokens, leaving out soft
+   * skills and the skills in {@code excluded}; collects each span's skill id into {@code ids}.
+   */
   private List<int[]> predictedSpans(List<String> tokens, Set<String> excluded, List<String> ids) {
     StringBuilder sb = new StringBuilder();
     int[] tokenStart = new int[tokens.size()];
