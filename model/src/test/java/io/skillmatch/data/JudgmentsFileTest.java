@@ -70,6 +70,44 @@ class JudgmentsFileTest {
     }
   }
 
+  /** The blind second judge agrees with the first: quadratic-weighted kappa as in the DATA_CARD. */
+  @Test
+  void secondJudgeAgrees() throws IOException {
+    Map<String, Integer> first = new java.util.HashMap<>();
+    for (JsonNode j : judgments()) {
+      first.put(j.path("posting").asText() + " " + j.path("candidate").asText(), j.path("grade").asInt());
+    }
+    int[][] confusion = new int[4][4];
+    int n = 0;
+    for (String line : Files.readAllLines(dir().resolve("agreement/second-reader.jsonl"), StandardCharsets.UTF_8)) {
+      if (line.isBlank()) {
+        continue;
+      }
+      JsonNode j = JSON.readTree(line);
+      Integer a = first.get(j.path("posting").asText() + " " + j.path("candidate").asText());
+      assertTrue(a != null, "second judge graded a pair the first did not: " + j);
+      confusion[a][j.path("grade").asInt()]++;
+      n++;
+    }
+    assertTrue(n >= 100, "agreement sample: " + n);
+    double observed = 0;
+    double expected = 0;
+    for (int i = 0; i < 4; i++) {
+      for (int k = 0; k < 4; k++) {
+        double w = (i - k) * (i - k) / 9.0;
+        int rowI = java.util.Arrays.stream(confusion[i]).sum();
+        int colK = 0;
+        for (int[] row : confusion) {
+          colK += row[k];
+        }
+        observed += w * confusion[i][k];
+        expected += w * rowI * (double) colK / n;
+      }
+    }
+    double kappa = 1 - observed / expected;
+    assertTrue(kappa >= 0.85, "quadratic-weighted kappa " + kappa);
+  }
+
   @Test
   void realIdsExistInTheSharedData() throws IOException {
     Optional<Path> shared = SharedData.find();
