@@ -70,7 +70,10 @@ final class Cues {
       m.useTransparentBounds(true).useAnchoringBounds(false);
       while (m.find()) {
         if (m.end() > i) {
-          out.add(new int[] {m.start(), m.end(), years(m)});
+          int years = years(m);
+          if (years <= MAX_YEARS) { // "60 years" is not a requirement anyone means
+            out.add(new int[] {m.start(), m.end(), years});
+          }
           lastEnd = m.end();
           break;
         }
@@ -80,16 +83,8 @@ final class Cues {
     return out;
   }
 
-  /** Whether [from, to) may hold a years phrase: it says "year" or "yr" in any case. */
-  static boolean mayHoldYears(String text, int from, int to) {
-    for (int i = from; i + 1 < to; i++) {
-      char c = text.charAt(i);
-      if ((c == 'y' || c == 'Y') && (text.regionMatches(true, i, "year", 0, 4) || text.regionMatches(true, i, "yr", 0, 2))) {
-        return true;
-      }
-    }
-    return false;
-  }
+  /** Years phrases above this are taken as something else ("a 60-year-old company"). */
+  static final int MAX_YEARS = 40;
 
   /** Whether a line may match {@link #RELAXES_SECTION}: each of its phrases contains one of these. */
   static boolean mayRelax(String line) {

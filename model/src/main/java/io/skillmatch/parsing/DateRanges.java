@@ -35,11 +35,14 @@ final class DateRanges {
       "(?<em>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
           + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
   private static final String END =
-      "(?:(present|now|current|currently|today|ongoing|date)|(?:" + END_MONTH
+      "(?:(present|now|current|currently|today|ongoing|date)\\b|(?:" + END_MONTH
           + "\\s*,?\\s*|(?<emn>\\d{1,2})\\s*[/.]\\s*)?(?<ey>(?:19|20)\\d{2})(?:\\s*-\\s*(?<eiso>\\d{2})(?!\\d))?)";
   private static final Pattern RANGE =
       Pattern.compile("(?i)(?<![\\d/])" + DATE + "\\s*(?:-|\u2013|\u2014|to|until|till|through|\u2192)\\s*"
           + END + "(?![\\d/])");
+
+  /** Ranges starting longer ago than this are not a career (a founding year, a historic date). */
+  static final int MAX_CAREER_YEARS = 55;
 
   private DateRanges() {}
 
@@ -71,7 +74,7 @@ final class DateRanges {
       Integer endMonth = month(m.group("em"), m.group("emn"), m.group("eiso"));
       end = endYear * 12.0 + (endMonth == null ? 6 : endMonth);
     }
-    if (end < start || endYear > today.getYear() + 1 || startYear < 1950) {
+    if (end < start || endYear > today.getYear() + 1 || startYear < today.getYear() - MAX_CAREER_YEARS) {
       return null;
     }
     return new Range(start, end, startYear, endYear, m.start(), m.end());

@@ -24,7 +24,7 @@ public final class PostingParser {
       Pattern.compile("(?i)(one of|any of|either|such as|e\\.g\\.?|for example|like|similar to)[\\s:,(]*$");
   private static final Pattern OR_AFTER = Pattern.compile("(?i)^\\s*,?\\s*(or|and/or)\\s+[a-z]");
   private static final Pattern GAP =
-      Pattern.compile("(?i)^[\\s,/|()]*((and/or|or|and|nor|&)\\s*)?[\\s,/|()]*$");
+      Pattern.compile("(?i)^[\\s,/|()]*+((and/or|or|and|nor|&)\\s*+)?[\\s,/|()]*+$");
 
   private final Taxonomy taxonomy;
   private final SkillExtractor extractor;
@@ -153,6 +153,7 @@ public final class PostingParser {
     while (i < inClause.size()) {
       int j = i;
       while (j + 1 < inClause.size()
+          && inClause.get(j + 1).start() - inClause.get(j).end() <= 24
           && GAP.matcher(text.substring(inClause.get(j).end(), inClause.get(j + 1).start())).matches()) {
         j++;
       }

@@ -34,13 +34,13 @@ public final class ProfileParser {
 
   private static final Pattern WEAK_LINE =
       Pattern.compile("(?i)^[\\s\\-*\u2022]*(familiar with|familiarity with|exposure to|basic (knowledge|understanding)"
-          + " of|some (exposure|experience) (to|with)|learning|currently learning|beginner|novice"
-          + "|introductory|basic)\\b");
+          + " of|some (exposure|experience) (to|with)|currently learning|learning to|beginner|novice"
+          + "|introductory)\\b");
   private static final Pattern IN_PROGRESS =
       Pattern.compile("(?i)\\b(in progress|pursuing|studying for|preparing for|working towards|expected 20\\d\\d)\\b");
   private static final Pattern WEAK_CUE =
       Pattern.compile("(?i)\\b(familiar with|familiarity with|exposure to|basic (knowledge|understanding) of"
-          + "|some (exposure|experience) (to|with)|currently learning|learning)\\b");
+          + "|some (exposure|experience) (to|with)|currently learning|learning to|am learning)\\b");
   private static final Pattern EDUCATION_WORDS =
       Pattern.compile("(?i)\\b(university|college|bachelor|master'?s|b\\.?sc|m\\.?sc|b\\.?s\\.|m\\.?s\\.|b\\.?a\\.|"
           + "ph\\.?d|degree|school|diploma|bootcamp|coursework|gpa|graduated|academy)\\b");
@@ -101,7 +101,7 @@ public final class ProfileParser {
       try {
         JsonNode node = JSON.readTree(t);
         if (node != null && node.isObject()) {
-          return parseStructured(node);
+          return node.path("text").isTextual() ? parseText(node.path("text").asText()) : parseStructured(node);
         }
       } catch (IOException e) {
         // not JSON: read it as text
@@ -458,6 +458,9 @@ public final class ProfileParser {
       if (en < s) {
         throw new IllegalArgumentException("experience.end is before experience.start for " + title);
       }
+      if (start.getYear() < today.getYear() - DateRanges.MAX_CAREER_YEARS || start.isAfter(YearMonth.from(today))) {
+        throw new IllegalArgumentException("experience.start out of range: " + start);
+      }
       int endYear = end == null ? today.getYear() : end.getYear();
       DateRanges.Range range = new DateRanges.Range(s, en, start.getYear(), endYear, 0, 0);
       work.add(new double[] {s, en});
@@ -491,7 +494,7 @@ public final class ProfileParser {
       f.strong = true;
       if (sk.path("years").isNumber()) {
         double y = sk.path("years").asDouble();
-        if (y < 0 || y > 70) {
+        if (y < 0 || y > Cues.MAX_YEARS) {
           throw new IllegalArgumentException("skills[].years out of range: " + y);
         }
         f.explicitYears = Math.max(f.explicitYears, y);

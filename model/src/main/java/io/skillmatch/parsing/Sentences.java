@@ -88,7 +88,16 @@ final class Sentences {
       j--;
     }
     String word = text.substring(j + 1, dot).toLowerCase(Locale.ROOT);
-    return word.length() == 1 || ABBREVIATIONS.contains(word);
+    if (word.length() == 1) {
+      // an initial ("J. Smith", "U.S.") when a capitalised name or another initial follows on
+      // the same line; "with C. Kafka is a plus" ends the sentence
+      int k = dot + 1;
+      while (k < text.length() && text.charAt(k) == ' ') {
+        k++;
+      }
+      return k + 1 < text.length() && Character.isUpperCase(text.charAt(k)) && text.charAt(k + 1) == '.';
+    }
+    return ABBREVIATIONS.contains(word);
   }
 
   private static void add(String text, int start, int end, List<Span> out) {

@@ -370,7 +370,7 @@ public final class SkillMatcher implements SkillExtractor {
       return false;
     }
     String first = null;
-    for (int j = span[0] - 1; j >= 0; j--) {
+    for (int j = span[0] - 1; j >= 0 && span[0] - j <= 5; j--) { // names are short: look back 5 words
       Token t = tokens.get(j);
       if (t.kind() != Kind.WORD || newlineBetween(text, t, tokens.get(j + 1))
           || !Character.isUpperCase(text.charAt(t.start()))) {
@@ -382,7 +382,7 @@ public final class SkillMatcher implements SkillExtractor {
       return false;
     }
     int k = span[1] + 1;
-    while (k < tokens.size() && tokens.get(k).kind() == Kind.WORD
+    while (k < tokens.size() && k - span[1] <= 5 && tokens.get(k).kind() == Kind.WORD
         && !newlineBetween(text, tokens.get(k - 1), tokens.get(k))
         && Character.isUpperCase(text.charAt(tokens.get(k).start()))) {
       if (COMPANY_SUFFIXES.contains(text.substring(tokens.get(k).start(), tokens.get(k).end()))) {
@@ -458,12 +458,14 @@ public final class SkillMatcher implements SkillExtractor {
   private static boolean near(String text, List<Token> tokens, int[] span, Set<String> cues) {
     for (int dir = -1; dir <= 1; dir += 2) {
       int words = 0;
-      Token edge = tokens.get(dir < 0 ? span[0] : span[1]);
-      for (int j = dir < 0 ? span[0] - 1 : span[1] + 1; j >= 0 && j < tokens.size() && words < CUE_WINDOW; j += dir) {
+      Token previous = tokens.get(dir < 0 ? span[0] : span[1]);
+      int from = dir < 0 ? span[0] - 1 : span[1] + 1;
+      for (int j = from; j >= 0 && j < tokens.size() && words < CUE_WINDOW && Math.abs(j - from) < 12; j += dir) {
         Token t = tokens.get(j);
-        if (newlineBetween(text, dir < 0 ? t : edge, dir < 0 ? edge : t)) {
+        if (newlineBetween(text, dir < 0 ? t : previous, dir < 0 ? previous : t)) {
           break;
         }
+        previous = t;
         if (t.kind() != Kind.WORD) {
           continue;
         }

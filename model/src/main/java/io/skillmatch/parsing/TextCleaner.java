@@ -36,10 +36,9 @@ public final class TextCleaner {
           + "\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178";
 
   private static final Pattern HTML_HINT =
-      Pattern.compile("(?i)<(p|div|br|li|ul|ol|h[1-6]|strong|b|em|span|table|body|html)\\b[^>]*>");
-  private static final Pattern HTML_DROP =
-      Pattern.compile("(?is)<(script|style|head)\\b.*?</\\1\\s*>|<!--.*?-->|<![^>]*>");
-  private static final Pattern HTML_TAG = Pattern.compile("(?s)<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>");
+      Pattern.compile("(?i)<(p|div|br|li|ul|ol|h[1-6]|strong|b|em|span|table|body|html)\\b[^<>]{0,500}+>");
+  private static final Pattern HTML_TAG = Pattern.compile("(?s)<(/?)([a-zA-Z][a-zA-Z0-9]{0,20}+)[^<>]{0,1000}+>");
+  private static final Pattern FRONT_MATTER_LINE = Pattern.compile("[A-Za-z_][\\w -]{0,40}:( .*)?|\\s+.*");
   private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
   private static final Map<String, String> ENTITIES =
       Map.ofEntries(
@@ -232,12 +231,13 @@ public final class TextCleaner {
     while (i < n) {
       int lead = mojibakeByte(text.charAt(i));
       int need = 0;
-      if (lead >= 0xC2 && lead <= 0xDF) {
+      if (lead == 0xC2 || lead == 0xC3 || lead == 0xC5 || lead == 0xCB) {
+        // the lead bytes real mojibake shows (Â, Ã, Å, Ë); "CAFÉ”" keeps its É
         need = 1;
-      } else if (lead >= 0xE0 && lead <= 0xEF) {
-        need = 2;
-      } else if (lead >= 0xF0 && lead <= 0xF4) {
-        need = 3;
+      } else if (lead == 0xE2 || lead == 0xEF) {
+        need = 2; // â€™, â€“, ï»¿
+      } else if (lead == 0xF0) {
+        need = 3; // ðŸ (emoji)
       }
       if (need == 0) {
         i++;
@@ -295,11 +295,18 @@ public final class TextCleaner {
     if (!t.startsWith("---\n")) {
       return text;
     }
-    int end = t.indexOf("\n---", 4);
+    int end = t.indexOf("\n---", 3);
     if (end < 0 || end > 10_000) {
       return text;
     }
-    for (String line : t.substring(4, end).split("\n")) {
+    // front matter only if every line is "key: value" or a list item or continuation under a key:
+    // a resume framed by "---" rules keeps its content
+    for (String line : t.substring(3, end).split("\n")) {
+      if (!line.isBlank() && !FRONT_MATTER_LINE.matcher(line).matches()) {
+        return text;
+      }
+    }
+    for (String line : t.substring(3, end).split("\n")) {
       int colon = line.indexOf(':');
       if (colon > 0 && !line.startsWith(" ") && !line.startsWith("-")) {
         String key = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
@@ -319,9 +326,7 @@ public final class TextCleaner {
   }
 
   static String htmlToText(String html) {
-    String lower = html.toLowerCase(Locale.ROOT);
-    String s = lower.contains("<script") || lower.contains("<style") || lower.contains("<head") || lower.contains("<!")
-        ? HTML_DROP.matcher(html).replaceAll(" ") : html;
+    String s = dropBlocks(html);
     Matcher m = HTML_TAG.matcher(s);
     StringBuilder sb = new StringBuilder(s.length());
     while (m.find()) {
@@ -367,6 +372,53 @@ public final class TextCleaner {
     }
     return out.append('\n').toString();
   }
+
+  /**
+   * Removes script, style and head elements, comments and declarations, by a linear scan (an
+   * unclosed one loses only its opening tag).
+   */
+  static String dropBlocks(String html) {
+    String lower = html.toLowerCase(Locale.ROOT);
+    StringBuilder out = new StringBuilder(html.length());
+    int i = 0;
+    int n = html.length();
+    while (i < n) {
+      int lt = lower.indexOf('<', i);
+      if (lt < 0) {
+        out.append(html, i, n);
+        break;
+      }
+      out.append(html, i, lt);
+      int skipTo = -1;
+      if (lower.startsWith("<!--", lt)) {
+        int close = lower.indexOf("-->", lt + 4);
+        skipTo = close < 0 ? lt + 4 : close + 3;
+      } else if (lower.startsWith("<!", lt)) {
+        int close = lower.indexOf('>', lt);
+        skipTo = close < 0 ? lt + 2 : close + 1;
+      } else {
+        for (String tag : BLOCKS) {
+          if (lower.startsWith("<" + tag, lt) && lt + tag.length() + 1 < n
+              && !Character.isLetterOrDigit(lower.charAt(lt + tag.length() + 1))) {
+            int close = lower.indexOf("</" + tag, lt);
+            int gt = close < 0 ? lower.indexOf('>', lt) : lower.indexOf('>', close);
+            skipTo = gt < 0 ? lt + tag.length() + 1 : gt + 1;
+            break;
+          }
+        }
+      }
+      if (skipTo < 0) {
+        out.append('<');
+        i = lt + 1;
+      } else {
+        out.append(' ');
+        i = skipTo;
+      }
+    }
+    return out.toString();
+  }
+
+  private static final String[] BLOCKS = {"script", "style", "head"};
 
   static String unescape(String s) {
     Matcher m = ENTITY.matcher(s);

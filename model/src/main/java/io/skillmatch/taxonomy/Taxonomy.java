@@ -102,6 +102,8 @@ public final class Taxonomy {
       }
     }
     Map<String, Surface> keys = new HashMap<>();
+    // space-free forms ("nodejs") come second: they never shadow a skill's own name ("unittest")
+    Map<String, Surface> compact = new HashMap<>();
     for (Skill s : ids.values()) {
       Set<String> contextual = new HashSet<>(s.contextual());
       List<String> forms = new ArrayList<>(1 + s.aliases().size());
@@ -125,10 +127,11 @@ public final class Taxonomy {
         keys.putIfAbsent(key, new Surface(s.id(), exact, ctx));
         String squashed = SurfaceForms.squashed(key);
         if (!squashed.isEmpty() && !ctx) {
-          keys.putIfAbsent(squashed, new Surface(s.id(), List.of(form), false));
+          compact.putIfAbsent(squashed, new Surface(s.id(), List.of(form), false));
         }
       }
     }
+    compact.forEach(keys::putIfAbsent);
     Set<String> prefixes = new HashSet<>();
     int maxWords = 1;
     for (String key : keys.keySet()) {

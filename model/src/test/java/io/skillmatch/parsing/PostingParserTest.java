@@ -151,9 +151,18 @@ class PostingParserTest {
       "a".repeat(199_000),
       "- 5+ years of ".repeat(14_000),
       ("(" + "Go ".repeat(30)).repeat(2_000),
+      "Python" + " ".repeat(150_000) + "x Java",
+      "Python" + ",".repeat(150_000) + "x Java",
+      "<p>hello</p>" + "<a".repeat(90_000),
+      "<script".repeat(25_000),
+      "<p ".repeat(60_000),
+      "Go" + " ,".repeat(90_000),
+      "Acme " + "Fintech ".repeat(24_000),
     };
+    ProfileParser profiles = ProfileParser.of(TAXONOMY, GoldenTest.TODAY);
     for (String s : inputs) {
       assertTimeoutPreemptively(Duration.ofSeconds(30), () -> parser.parse(s));
+      assertTimeoutPreemptively(Duration.ofSeconds(30), () -> profiles.parse(s));
     }
   }
 }
