@@ -14,13 +14,8 @@ import java.util.regex.Pattern;
  */
 final class DateRanges {
 
-  /**
-   * A range in months since year 0: [start, end), with the years it names.
-   *
-   * @param matchStart offset of the range in the searched text
-   * @param matchEnd offset after it
-   */
-  record Range(double start, double end, int startYear, int endYear, int matchStart, int matchEnd) {
+  /** A range in months since year 0: [start, end), with the years it names. */
+  record Range(double start, double end, int startYear, int endYear) {
     double years() {
       return Math.max(0, end - start) / 12.0;
     }
@@ -77,7 +72,7 @@ final class DateRanges {
     if (end < start || endYear > today.getYear() + 1 || startYear < today.getYear() - MAX_CAREER_YEARS) {
       return null;
     }
-    return new Range(start, end, startYear, endYear, m.start(), m.end());
+    return new Range(start, end, startYear, endYear);
   }
 
   private static Integer month(String name, String number, String iso) {

@@ -182,21 +182,7 @@ public final class ProfileParser {
       }
       overallStated = Math.max(overallStated, explicitYears(text, clause, mentions.subList(first, last), facts));
     }
-    List<ProfileSkill> skills = new ArrayList<>();
-    for (Map.Entry<String, Facts> e : facts.entrySet()) {
-      Facts f = e.getValue();
-      Skill skill = taxonomy.skill(e.getKey()).orElseThrow();
-      double fromDates = f.intervals.isEmpty() ? -1 : DateRanges.unionMonths(f.intervals) / 12.0;
-      double years = Math.max(fromDates, f.explicitYears);
-      skills.add(
-          new ProfileSkill(
-              skill.name(),
-              skill.id(),
-              years < 0 ? null : round1(years),
-              f.lastUsed < 0 ? null : f.lastUsed,
-              !f.strong,
-              f.strong ? f.evidence : f.weakEvidence));
-    }
+    List<ProfileSkill> skills = skills(facts);
     List<double[]> work = new ArrayList<>();
     for (Entry e : entries) {
       if (!e.education()) {
@@ -215,6 +201,26 @@ public final class ProfileParser {
       warnings.add("no skills from the taxonomy were found in the profile");
     }
     return new ParsedProfile(skills, totalYears, seniority, titles, warnings);
+  }
+
+  /** The skills of the gathered facts: years from dates or statements, whichever is larger. */
+  private List<ProfileSkill> skills(Map<String, Facts> facts) {
+    List<ProfileSkill> out = new ArrayList<>(facts.size());
+    for (Map.Entry<String, Facts> e : facts.entrySet()) {
+      Facts f = e.getValue();
+      Skill skill = taxonomy.skill(e.getKey()).orElseThrow();
+      double fromDates = f.intervals.isEmpty() ? -1 : DateRanges.unionMonths(f.intervals) / 12.0;
+      double years = Math.min(Math.max(fromDates, f.explicitYears), DateRanges.MAX_CAREER_YEARS);
+      out.add(
+          new ProfileSkill(
+              skill.name(),
+              skill.id(),
+              years < 0 ? null : round1(years),
+              f.lastUsed < 0 ? null : f.lastUsed,
+              !f.strong,
+              f.strong ? f.evidence : f.weakEvidence));
+    }
+    return out;
   }
 
   /** A job title names what the person did for the entry's span: "Data Analyst", "Backend Engineer". */
@@ -462,7 +468,7 @@ public final class ProfileParser {
         throw new IllegalArgumentException("experience.start out of range: " + start);
       }
       int endYear = end == null ? today.getYear() : end.getYear();
-      DateRanges.Range range = new DateRanges.Range(s, en, start.getYear(), endYear, 0, 0);
+      DateRanges.Range range = new DateRanges.Range(s, en, start.getYear(), endYear);
       work.add(new double[] {s, en});
       entries.add(new Entry(0, 0, range, title.isEmpty() ? null : title, false));
       String description = title + "\n" + e.path("description").asText("");
@@ -506,15 +512,7 @@ public final class ProfileParser {
         f.evidence = new Evidence(name, 0, name.length());
       }
     }
-    List<ProfileSkill> out = new ArrayList<>();
-    for (Map.Entry<String, Facts> e : facts.entrySet()) {
-      Facts f = e.getValue();
-      Skill skill = taxonomy.skill(e.getKey()).orElseThrow();
-      double fromDates = f.intervals.isEmpty() ? -1 : DateRanges.unionMonths(f.intervals) / 12.0;
-      double years = Math.max(fromDates, f.explicitYears);
-      out.add(new ProfileSkill(skill.name(), skill.id(), years < 0 ? null : round1(years),
-          f.lastUsed < 0 ? null : f.lastUsed, false, f.evidence));
-    }
+    List<ProfileSkill> out = skills(facts);
     Double totalYears = work.isEmpty() ? null : round1(DateRanges.unionMonths(work) / 12.0);
     List<String> titles = new ArrayList<>(titles(entries));
     if (titles.isEmpty() && node.path("titles").isArray()) {

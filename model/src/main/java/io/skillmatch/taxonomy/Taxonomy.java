@@ -88,7 +88,6 @@ public final class Taxonomy {
 
   private final Map<String, Skill> byId;
   private final Map<String, Surface> byKey;
-  private final HashMap<String, Node> nodes;
   private final long[] tableKeys;
   private final int tableShift;
   private final Node[] tableNodes;
@@ -145,7 +144,7 @@ public final class Taxonomy {
     }
     this.byId = Collections.unmodifiableMap(ids);
     this.byKey = Map.copyOf(keys);
-    this.nodes = new HashMap<>(2 * (keys.size() + prefixes.size()));
+    Map<String, Node> nodes = new HashMap<>(2 * (keys.size() + prefixes.size()));
     keys.forEach((k, v) -> nodes.put(k, new Node(v, prefixes.contains(k), k.length())));
     for (String p : prefixes) {
       nodes.putIfAbsent(p, new Node(null, true, p.length()));
@@ -245,22 +244,6 @@ public final class Taxonomy {
       s = byKey.get(SurfaceForms.squashed(key));
     }
     return s == null ? Optional.empty() : skill(s.skillId());
-  }
-
-  /** The surface form with exactly this key, or null. Used on the matching hot path. */
-  public Surface surface(String key) {
-    return byKey.get(key);
-  }
-
-  /** Whether some key starts with this key followed by more words. */
-  public boolean isPrefix(String key) {
-    Node n = nodes.get(key);
-    return n != null && n.prefix();
-  }
-
-  /** The node of a key, or null when no surface is or starts with it. Read-only after construction. */
-  public Node node(String key) {
-    return nodes.get(key);
   }
 
   /** FNV's low bits are weak: spread the hash (Fibonacci hashing) and take its top bits. */

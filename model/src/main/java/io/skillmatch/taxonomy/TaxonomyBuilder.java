@@ -260,9 +260,10 @@ public final class TaxonomyBuilder {
     if (byKey.containsKey(key)) {
       return null;
     }
-    String id = Slugs.of(name);
-    if (drafts.containsKey(id)) {
-      id = id + "-" + source;
+    String base = Slugs.of(name);
+    String id = base;
+    for (int k = 2; drafts.containsKey(id); k++) {
+      id = base + "-" + k; // two different names that slug alike
     }
     Draft d = new Draft(id, name, category);
     d.sources.add(source);

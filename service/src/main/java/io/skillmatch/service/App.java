@@ -72,7 +72,7 @@ public final class App {
     } else {
       LOG.warn("{} {} -> {} {}", ctx.method(), ctx.path(), status, detail);
     }
-    String type = "https://skillmatch.dev/problems/" + title.toLowerCase().replace(' ', '-');
+    String type = "https://skillmatch.dev/problems/" + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
     ctx.status(status).json(new ApiError(type, title, status, detail, errors)).contentType(PROBLEM_JSON);
   }
 

@@ -53,7 +53,7 @@ final class Json {
       throw ApiException.badField(field, "required");
     }
     if (!n.isTextual()) {
-      throw ApiException.badField(field, "must be a string, not " + n.getNodeType().name().toLowerCase());
+      throw ApiException.badField(field, "must be a string, not " + n.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
     }
     return n.asText();
   }
