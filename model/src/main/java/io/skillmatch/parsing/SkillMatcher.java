@@ -216,15 +216,16 @@ public final class SkillMatcher implements SkillExtractor {
         }
       }
     }
-    // one sense per text: a form accepted once is accepted elsewhere, unless it opens a sentence
+    // one sense per text: a form accepted once, spelled the same way, is accepted elsewhere,
+    // unless it opens a sentence
     java.util.Set<String> acceptedForms = new java.util.HashSet<>();
     for (int k = 0; k < m; k++) {
       if (accepted[k] && surfaces.get(k).contextual()) {
-        acceptedForms.add(surfaces.get(k).skillId() + "\u0000" + surfaces.get(k).form());
+        acceptedForms.add(surfaces.get(k).skillId() + "\u0000" + spanText(text, tokens, spans.get(k)));
       }
     }
     for (int k = 0; k < m; k++) {
-      if (!accepted[k] && acceptedForms.contains(surfaces.get(k).skillId() + "\u0000" + surfaces.get(k).form())
+      if (!accepted[k] && acceptedForms.contains(surfaces.get(k).skillId() + "\u0000" + spanText(text, tokens, spans.get(k)))
           && !glued(text, tokens, spans.get(k)) && !opensSentence(text, tokens.get(spans.get(k)[0]).start())) {
         accepted[k] = true;
       }
@@ -428,6 +429,10 @@ public final class SkillMatcher implements SkillExtractor {
     int from = tokens.get(left[1]).end();
     int to = tokens.get(right[0]).start();
     return (adjacentOk || right[0] > left[1] + 1) && right[0] - left[1] - skipped <= 4 && text.substring(from, to).indexOf('\n') < 0;
+  }
+
+  private static String spanText(String text, List<Token> tokens, int[] span) {
+    return text.substring(tokens.get(span[0]).start(), tokens.get(span[1]).end());
   }
 
   private static boolean opensSentence(String text, int start) {

@@ -134,6 +134,8 @@ public final class TaxonomyBuilder {
       }
       Set<String> ctx = new HashSet<>(strings(n.path("contextual")));
       if (ctx.contains(name)) {
+        // a curator's homonym ("Go", "Chef", "Rust") counts only with its capital letter
+        d.contextual.clear();
         d.contextual.add(name);
       }
       for (String alias : strings(n.path("aliases"))) {

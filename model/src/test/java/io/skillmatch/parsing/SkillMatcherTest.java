@@ -81,6 +81,23 @@ class SkillMatcherTest {
     assertEquals(want, ids(text), text);
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Config management with Puppet and Ansible. The puppet show was fun. | configuration-management puppet ansible",
+        "Orchestrate DAGs in Airflow. Good airflow in the office. | apache-airflow",
+        "Build iOS apps in Swift. We value a swift response. | ios swift",
+        "Automate with Chef. Our sous chef runs the line. | chef",
+        "Services in Go. You will go live in May. | go",
+        "Spark jobs on EMR. Ideas that spark joy. | apache-spark amazon-emr",
+      })
+  void readsHomonymsOnTheBundledTaxonomy(String text, String expected) {
+    SkillMatcher bundled = new SkillMatcher(Taxonomy.bundled());
+    assertEquals(List.of(expected.split(" ")),
+        bundled.extract(text).stream().map(Mention::skillId).distinct().toList(), text);
+  }
+
   @Test
   void mentionOffsetsPointAtTheSurfaceForm() {
     String text = "Strong Golang and k8s skills";
