@@ -333,25 +333,28 @@ public final class ProfileParser {
     Sections.Kind[] section = new Sections.Kind[lines.size()];
     Sections.Kind current = Sections.Kind.OTHER;
     boolean anyExperienceHeading = false;
+    boolean previousDated = false;
     for (int i = 0; i < lines.size(); i++) {
       String s = lines.get(i).of(text);
       boolean afterBlank = i == 0 || lines.get(i - 1).of(text).isBlank();
-      Sections.Heading h = DateRanges.find(s, today).isEmpty() ? Sections.resumeHeading(s, afterBlank) : null;
+      List<DateRanges.Range> found = DateRanges.find(s, today); // once per line
+      Sections.Heading h = found.isEmpty() ? Sections.resumeHeading(s, afterBlank) : null;
       if (h != null && h.kind() != Sections.Kind.OTHER) {
         current = h.kind();
         anyExperienceHeading |= current == Sections.Kind.EXPERIENCE;
       }
       section[i] = current;
-      List<DateRanges.Range> found = DateRanges.find(s, today);
-      if (!found.isEmpty()) {
+      boolean dated = !found.isEmpty();
+      if (dated) {
         int header = i;
-        if (i > 0 && isHeaderLine(lines.get(i - 1).of(text), today)
+        if (i > 0 && !previousDated && isHeaderLine(lines.get(i - 1).of(text))
             && (starts.isEmpty() || starts.getLast()[0] < i - 1)) {
           header = i - 1;
         }
         starts.add(new int[] {i, header});
         ranges.add(found.getFirst());
       }
+      previousDated = dated;
     }
     List<Entry> entries = new ArrayList<>();
     for (int k = 0; k < starts.size(); k++) {
@@ -382,12 +385,15 @@ public final class ProfileParser {
     return entries;
   }
 
-  private static boolean isHeaderLine(String line, LocalDate today) {
+  /** A short, undated, non-bullet line just above a dated one: a job's title or company line. */
+  private static boolean isHeaderLine(String line) {
     String s = line.strip();
+    if (s.isEmpty() || s.startsWith("- ") || s.startsWith("* ") || s.startsWith("\u2022") || s.length() > 160
+        || s.chars().filter(c -> c == ' ').count() > 11) {
+      return false;
+    }
     Sections.Heading h = Sections.resumeHeading(s);
-    return !s.isEmpty() && !s.startsWith("- ") && !s.startsWith("* ") && !s.startsWith("\u2022")
-        && s.split("\\s+").length <= 12 && DateRanges.find(s, today).isEmpty()
-        && (h == null || h.kind() == Sections.Kind.OTHER);
+    return h == null || h.kind() == Sections.Kind.OTHER;
   }
 
   private static String title(String head, DateRanges.Range range) {
@@ -446,13 +452,13 @@ public final class ProfileParser {
     List<Entry> entries = new ArrayList<>();
     JsonNode experience = node.path("experience");
     if (!experience.isMissingNode() && !experience.isArray()) {
-      throw new IllegalArgumentException("experience must be an array");
+      throw new InvalidInputException("experience", "must be an array");
     }
     for (JsonNode e : experience) {
       String title = e.path("title").asText("").strip();
-      YearMonth start = yearMonth(e.path("start"), "experience.start");
+      YearMonth start = yearMonth(e.path("start"), "experience[].start");
       YearMonth end = e.path("end").isNull() || e.path("end").isMissingNode()
-          ? null : yearMonth(e.path("end"), "experience.end");
+          ? null : yearMonth(e.path("end"), "experience[].end");
       if (start == null) {
         warnings.add("experience entry without a start date ignored: " + title);
         continue;
@@ -462,10 +468,10 @@ public final class ProfileParser {
           ? today.getYear() * 12.0 + today.getMonthValue() - 1 + today.getDayOfMonth() / (double) today.lengthOfMonth()
           : end.getYear() * 12.0 + end.getMonthValue();
       if (en < s) {
-        throw new IllegalArgumentException("experience.end is before experience.start for " + title);
+        throw new InvalidInputException("experience[].end", "is before the start for " + title);
       }
       if (start.getYear() < today.getYear() - DateRanges.MAX_CAREER_YEARS || start.isAfter(YearMonth.from(today))) {
-        throw new IllegalArgumentException("experience.start out of range: " + start);
+        throw new InvalidInputException("experience[].start", "out of range: " + start);
       }
       int endYear = end == null ? today.getYear() : end.getYear();
       DateRanges.Range range = new DateRanges.Range(s, en, start.getYear(), endYear);
@@ -484,12 +490,12 @@ public final class ProfileParser {
     }
     JsonNode skills = node.path("skills");
     if (!skills.isMissingNode() && !skills.isArray()) {
-      throw new IllegalArgumentException("skills must be an array");
+      throw new InvalidInputException("skills", "must be an array");
     }
     for (JsonNode sk : skills) {
       String name = sk.isTextual() ? sk.asText() : sk.path("name").asText("");
       if (name.isBlank()) {
-        throw new IllegalArgumentException("skills[].name is required");
+        throw new InvalidInputException("skills[].name", "required");
       }
       Optional<Skill> skill = taxonomy.resolve(name);
       if (skill.isEmpty()) {
@@ -501,7 +507,7 @@ public final class ProfileParser {
       if (sk.path("years").isNumber()) {
         double y = sk.path("years").asDouble();
         if (y < 0 || y > Cues.MAX_YEARS) {
-          throw new IllegalArgumentException("skills[].years out of range: " + y);
+          throw new InvalidInputException("skills[].years", "out of range: " + y);
         }
         f.explicitYears = Math.max(f.explicitYears, y);
       }
@@ -547,7 +553,7 @@ public final class ProfileParser {
       }
       return YearMonth.parse(s);
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException(field + " must be YYYY-MM: " + s);
+      throw new InvalidInputException(field, "must be YYYY-MM: " + s);
     }
   }
 

@@ -5,6 +5,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import io.skillmatch.parsing.InvalidInputException;
 import io.skillmatch.parsing.PostingParser;
 import io.skillmatch.parsing.ProfileParser;
 import io.skillmatch.parsing.TextRejectedException;
@@ -50,7 +51,8 @@ public final class App {
     app.exception(TextRejectedException.class, (e, ctx) -> problem(ctx,
         e.reason() == TextRejectedException.Reason.TOO_LONG ? 413 : 422,
         "Unusable text", e.getMessage(), List.of(new ApiError.FieldError("text", e.getMessage()))));
-    app.exception(IllegalArgumentException.class, (e, ctx) -> problem(ctx, 400, "Invalid request", e.getMessage(), List.of()));
+    app.exception(InvalidInputException.class, (e, ctx) -> problem(ctx, 400, "Invalid request", e.getMessage(),
+        List.of(new ApiError.FieldError(e.field(), e.getMessage()))));
     app.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, e.getStatus(),
         e.getStatus() == 413 ? "Request too large" : "Request rejected", e.getMessage(), List.of()));
     app.exception(Exception.class, (e, ctx) -> {

@@ -96,7 +96,9 @@ class ParseApiTest {
       assertProblem(post(client, "/v1/parse/posting", "{\"text\": 42}"), 400, "text");
       assertProblem(post(client, "/v1/parse/posting", "{\"text\": \"   \"}"), 422, "text");
       assertProblem(post(client, "/v1/parse/profile", "{\"name\": \"x\"}"), 400, "text");
-      assertProblem(post(client, "/v1/parse/profile", "{\"skills\": \"Python\"}"), 400, null);
+      assertProblem(post(client, "/v1/parse/profile", "{\"skills\": \"Python\"}"), 400, "skills");
+      assertProblem(post(client, "/v1/parse/profile",
+          "{\"experience\": [{\"title\": \"Dev\", \"start\": \"last spring\"}]}"), 400, "experience[].start");
       String huge = "a ".repeat(150_000);
       assertProblem(post(client, "/v1/parse/posting", "{\"text\": \"" + huge + "\"}"), 413, "text");
       String tooBig = "x".repeat(2 << 20);
