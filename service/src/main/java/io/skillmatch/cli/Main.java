@@ -3,7 +3,9 @@ package io.skillmatch.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.skillmatch.data.SharedData;
+import io.skillmatch.evaluation.JudgedSet;
 import io.skillmatch.evaluation.ParsingEvaluation;
+import io.skillmatch.evaluation.RankingEvaluation;
 import io.skillmatch.parsing.Mention;
 import io.skillmatch.parsing.PostingParser;
 import io.skillmatch.parsing.ProfileParser;
@@ -44,6 +46,8 @@ public final class Main {
                                   rebuild training-data/taxonomy from ../shared/data + overlay
         eval-parsing [--shared DIR] [--dump-dev-errors FILE]
                                   measure extraction on Dice postings and SkillSpan (needs ../shared)
+        evaluate [--shared DIR] [--split test|validation|train|all] [--seed 42]
+                                  rank the judged pairs (training-data/judgments) with the baselines
         test                      run the test suite (mvn verify)
         bench [JMH ARGS]          run the JMH benchmarks
         help                      this text
@@ -78,6 +82,7 @@ public final class Main {
         case "serve" -> serve(options(args));
         case "build-taxonomy" -> buildTaxonomy(options(args));
         case "eval-parsing" -> evalParsing(options(args));
+        case "evaluate" -> evaluate(options(args));
         default -> {
           err.println("unknown command: " + args[0]);
           err.print(USAGE);
@@ -183,6 +188,22 @@ public final class Main {
       Files.write(Path.of(opts.get("dump-dev-errors")), errors, StandardCharsets.UTF_8);
       out.println("wrote " + errors.size() + " SkillSpan dev errors to " + opts.get("dump-dev-errors"));
     }
+    return 0;
+  }
+
+  private int evaluate(Map<String, String> opts) throws IOException {
+    JudgedSet set = JudgedSet.load(root.resolve("training-data/judgments"), sharedData(opts));
+    long seed = Long.parseLong(opts.getOrDefault("seed", "42"));
+    Map<String, JudgedSet.Split> split = set.splitByPosting(seed);
+    String which = opts.getOrDefault("split", "test");
+    List<JudgedSet.Split> splits = which.equals("all") ? List.of()
+        : List.of(JudgedSet.Split.valueOf(which.toUpperCase(java.util.Locale.ROOT)));
+    RankingEvaluation eval = new RankingEvaluation(set);
+    List<RankingEvaluation.Result> results = new ArrayList<>();
+    RankingEvaluation.baselines(set, Taxonomy.bundled(), Clock.systemDefaultZone())
+        .forEach((name, scorer) -> results.add(eval.evaluate(name, scorer, split, splits)));
+    out.println("judged pairs: " + set.judgments().size() + "; split by posting with seed " + seed + "; evaluated on: " + which);
+    out.print(RankingEvaluation.table(results));
     return 0;
   }
 
