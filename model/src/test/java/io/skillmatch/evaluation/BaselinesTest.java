@@ -21,6 +21,17 @@ class BaselinesTest {
   }
 
   @Test
+  void bm25RanksTheCandidateThatSharesRareTermsFirst() {
+    List<String> candidates = List.of("Kafka Spark Scala engineer", "Java developer with Spring", "pastry chef and baker");
+    PairScorer s = new Bm25Scorer(candidates);
+    String posting = "We need Kafka and Spark experience";
+    assertTrue(s.score(posting, candidates.get(0)) > s.score(posting, candidates.get(1)));
+    assertTrue(s.score(posting, candidates.get(0)) > s.score(posting, candidates.get(2)), "shares only 'and'");
+    assertEquals(0.0, s.score(posting, candidates.get(1)), 1e-9);
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> s.score(posting, "not indexed"));
+  }
+
+  @Test
   void skillJaccardReadsSkillsNotWords() {
     PairScorer s = Baselines.skillJaccard(Taxonomy.bundled(), Clock.systemUTC());
     // "Golang" and "Go", "k8s" and "Kubernetes" are the same skills
