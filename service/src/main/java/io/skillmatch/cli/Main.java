@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.skillmatch.data.SharedData;
 import io.skillmatch.evaluation.JudgedSet;
+import io.skillmatch.evaluation.LearnedRankerExperiment;
+import io.skillmatch.evaluation.PairScorer;
 import io.skillmatch.evaluation.ParsingEvaluation;
 import io.skillmatch.evaluation.RankingEvaluation;
 import io.skillmatch.parsing.Mention;
@@ -202,6 +204,11 @@ public final class Main {
     List<RankingEvaluation.Result> results = new ArrayList<>();
     RankingEvaluation.baselines(set, Taxonomy.bundled(), Clock.systemDefaultZone())
         .forEach((name, scorer) -> results.add(eval.evaluate(name, scorer, split, splits)));
+    if (!which.equals("train") && !which.equals("all")) {
+      PairScorer trees = new LearnedRankerExperiment(set, Taxonomy.bundled(), Clock.systemDefaultZone())
+          .fit(split, List.of(JudgedSet.Split.TRAIN), LearnedRankerExperiment.Options.defaults());
+      results.add(eval.evaluate("trees on train (exp.)", trees, split, splits));
+    }
     out.println("judged pairs: " + set.judgments().size() + "; split by posting with seed " + seed + "; evaluated on: " + which);
     out.print(RankingEvaluation.table(results));
     return 0;
