@@ -1,10 +1,7 @@
 package io.skillmatch.evaluation;
 
-import io.skillmatch.parsing.PostingParser;
-import io.skillmatch.parsing.ProfileParser;
 import io.skillmatch.parsing.Requirement;
 import io.skillmatch.parsing.ProfileSkill;
-import io.skillmatch.parsing.TextRejectedException;
 import io.skillmatch.taxonomy.Taxonomy;
 import java.time.Clock;
 import java.util.Collection;
@@ -49,24 +46,10 @@ public final class Baselines {
 
   /** Jaccard overlap of the skill ids the parsers read from the posting and the candidate. */
   public static PairScorer skillJaccard(Taxonomy taxonomy, Clock clock) {
-    PostingParser postings = PostingParser.of(taxonomy);
-    ProfileParser profiles = ProfileParser.of(taxonomy, clock);
-    Map<String, Set<String>> cache = new ConcurrentHashMap<>();
+    ParsedTexts parsed = new ParsedTexts(taxonomy, clock);
     return (posting, candidate) -> {
-      Set<String> a = cache.computeIfAbsent("p\u0000" + posting, k -> {
-        try {
-          return new HashSet<>(postings.parse(posting).requirements().stream().map(Requirement::skillId).toList());
-        } catch (TextRejectedException e) {
-          return Set.of();
-        }
-      });
-      Set<String> b = cache.computeIfAbsent("c\u0000" + candidate, k -> {
-        try {
-          return new HashSet<>(profiles.parse(candidate).skills().stream().map(ProfileSkill::skillId).toList());
-        } catch (TextRejectedException e) {
-          return Set.of();
-        }
-      });
+      Set<String> a = new HashSet<>(parsed.posting(posting).requirements().stream().map(Requirement::skillId).toList());
+      Set<String> b = new HashSet<>(parsed.profile(candidate).skills().stream().map(ProfileSkill::skillId).toList());
       if (a.isEmpty() && b.isEmpty()) {
         return 0;
       }

@@ -4,16 +4,12 @@ import io.skillmatch.evaluation.JudgedSet.Judgment;
 import io.skillmatch.evaluation.JudgedSet.Split;
 import io.skillmatch.parsing.ParsedPosting;
 import io.skillmatch.parsing.ParsedProfile;
-import io.skillmatch.parsing.PostingParser;
-import io.skillmatch.parsing.ProfileParser;
-import io.skillmatch.parsing.TextRejectedException;
 import io.skillmatch.ranking.FitAssessor;
 import io.skillmatch.ranking.FitFeatures;
 import io.skillmatch.ranking.RuleScorer;
 import io.skillmatch.taxonomy.Taxonomy;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import smile.data.DataFrame;
@@ -36,19 +32,15 @@ public final class LearnedRankerExperiment {
   }
 
   private final JudgedSet set;
-  private final PostingParser postings;
-  private final ProfileParser profiles;
+  private final ParsedTexts parsed;
   private final RuleScorer rules;
   private final PairScorer tfidf;
   private final PairScorer bm25;
   private final PairScorer jaccard;
-  private final Map<String, ParsedPosting> postingCache = new HashMap<>();
-  private final Map<String, ParsedProfile> profileCache = new HashMap<>();
 
   public LearnedRankerExperiment(JudgedSet set, Taxonomy taxonomy, Clock clock) {
     this.set = set;
-    this.postings = PostingParser.of(taxonomy);
-    this.profiles = ProfileParser.of(taxonomy, clock);
+    this.parsed = new ParsedTexts(taxonomy, clock);
     this.rules = new RuleScorer(new FitAssessor(taxonomy), RuleScorer.Weights.defaults());
     this.tfidf = Baselines.tfIdfCosine(set.texts().values());
     this.bm25 = new Bm25Scorer(set.judgments().stream().map(j -> set.texts().get(j.candidate())).toList());
@@ -82,26 +74,10 @@ public final class LearnedRankerExperiment {
   }
 
   private double[] features(String postingText, String candidateText) {
-    ParsedPosting p = postingCache.computeIfAbsent(postingText, t -> parseOrEmptyPosting(t));
-    ParsedProfile c = profileCache.computeIfAbsent(candidateText, t -> parseOrEmptyProfile(t));
+    ParsedPosting p = parsed.posting(postingText);
+    ParsedProfile c = parsed.profile(candidateText);
     RuleScorer.Fit fit = rules.fit(p, c);
     return FitFeatures.of(fit, p, c, tfidf.score(postingText, candidateText), bm25.score(postingText, candidateText),
         jaccard.score(postingText, candidateText));
-  }
-
-  private ParsedPosting parseOrEmptyPosting(String text) {
-    try {
-      return postings.parse(text);
-    } catch (TextRejectedException e) {
-      return new ParsedPosting(null, null, null, List.of(), List.of(e.getMessage()));
-    }
-  }
-
-  private ParsedProfile parseOrEmptyProfile(String text) {
-    try {
-      return profiles.parse(text);
-    } catch (TextRejectedException e) {
-      return new ParsedProfile(List.of(), null, null, List.of(), List.of(e.getMessage()));
-    }
   }
 }

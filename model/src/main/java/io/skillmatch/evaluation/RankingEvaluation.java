@@ -86,19 +86,9 @@ public final class RankingEvaluation {
 
   /** The requirement-by-requirement rule score, as a pair scorer over raw texts. */
   public static PairScorer rules(io.skillmatch.taxonomy.Taxonomy taxonomy, java.time.Clock clock) {
-    io.skillmatch.parsing.PostingParser postings = io.skillmatch.parsing.PostingParser.of(taxonomy);
-    io.skillmatch.parsing.ProfileParser profiles = io.skillmatch.parsing.ProfileParser.of(taxonomy, clock);
+    ParsedTexts parsed = new ParsedTexts(taxonomy, clock);
     io.skillmatch.ranking.RuleScorer scorer = new io.skillmatch.ranking.RuleScorer(
         new io.skillmatch.ranking.FitAssessor(taxonomy), io.skillmatch.ranking.RuleScorer.Weights.defaults());
-    Map<String, io.skillmatch.parsing.ParsedPosting> postingCache = new java.util.concurrent.ConcurrentHashMap<>();
-    Map<String, io.skillmatch.parsing.ParsedProfile> profileCache = new java.util.concurrent.ConcurrentHashMap<>();
-    return (posting, candidate) -> {
-      try {
-        return scorer.fit(postingCache.computeIfAbsent(posting, postings::parse),
-            profileCache.computeIfAbsent(candidate, profiles::parse)).score();
-      } catch (io.skillmatch.parsing.TextRejectedException e) {
-        return 0;
-      }
-    };
+    return (posting, candidate) -> scorer.fit(parsed.posting(posting), parsed.profile(candidate)).score();
   }
 }
