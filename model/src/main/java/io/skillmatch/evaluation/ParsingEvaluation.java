@@ -3,12 +3,12 @@ package io.skillmatch.evaluation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.skillmatch.data.Csv;
-import io.skillmatch.parsing.Mention;
 import io.skillmatch.parsing.PostingParser;
 import io.skillmatch.parsing.Requirement;
 import io.skillmatch.parsing.SkillExtractor;
 import io.skillmatch.parsing.SkillMatcher;
 import io.skillmatch.parsing.SpanTagger;
+import io.skillmatch.parsing.TokenMentions;
 import io.skillmatch.taxonomy.Category;
 import io.skillmatch.taxonomy.Skill;
 import io.skillmatch.taxonomy.Taxonomy;
@@ -376,43 +376,21 @@ public final class ParsingEvaluation {
    * skills and the skills in {@code excluded}; collects each span's skill id into {@code ids}.
    */
   private List<int[]> predictedSpans(List<String> tokens, Set<String> excluded, List<String> ids) {
-    StringBuilder sb = new StringBuilder();
-    int[] tokenStart = new int[tokens.size()];
-    for (int i = 0; i < tokens.size(); i++) {
-      if (i > 0) {
-        sb.append(' ');
-      }
-      tokenStart[i] = sb.length();
-      sb.append(tokens.get(i));
-    }
     List<int[]> spans = new ArrayList<>();
-    for (Mention m : extractor.extract(sb.toString())) {
+    for (TokenMentions.Covered c : TokenMentions.find(extractor, tokens)) {
+      String id = c.mention().skillId();
       // SkillSpan tags abilities ("teamwork") as skill spans, not knowledge spans
-      if (taxonomy.skill(m.skillId()).map(Skill::category).orElse(null) == Category.SOFT_SKILL
-          || excluded.contains(m.skillId())) {
+      if (taxonomy.skill(id).map(Skill::category).orElse(null) == Category.SOFT_SKILL || excluded.contains(id)) {
         continue;
       }
-      int first = -1;
-      int last = -1;
-      for (int i = 0; i < tokens.size(); i++) {
-        int s = tokenStart[i];
-        int e = s + tokens.get(i).length();
-        if (s < m.end() && m.start() < e) {
-          if (first < 0) {
-            first = i;
-          }
-          last = i;
-        }
-      }
-      if (first >= 0) {
-        spans.add(new int[] {first, last});
-        if (ids != null) {
-          ids.add(m.skillId());
-        }
+      spans.add(new int[] {c.first(), c.last()});
+      if (ids != null) {
+        ids.add(id);
       }
     }
     return spans;
   }
+
 
   private static List<int[]> bioSpans(List<String> tags) {
     List<int[]> spans = new ArrayList<>();

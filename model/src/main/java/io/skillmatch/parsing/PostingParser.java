@@ -336,7 +336,7 @@ public final class PostingParser {
     return t.strip();
   }
 
-  private static boolean blank(String text, Span line) {
+  static boolean blank(String text, Span line) {
     for (int i = line.start(); i < line.end(); i++) {
       if (!Character.isWhitespace(text.charAt(i))) {
         return false;

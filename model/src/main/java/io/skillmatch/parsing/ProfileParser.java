@@ -295,7 +295,7 @@ public final class ProfileParser {
       boolean opensWeak = WEAK_LINE.matcher(text).region(line.start(), line.end()).find()
           || IN_PROGRESS.matcher(text).region(line.start(), line.end()).find();
       String s = line.end() - line.start() <= 120 ? line.of(text).strip() : "";
-      if (line.end() == line.start() || text.substring(line.start(), line.end()).isBlank()) {
+      if (PostingParser.blank(text, line)) {
         underWeakHeading = false;
       } else if (!s.isEmpty() && Sections.headingLabel(s) != null) {
         underWeakHeading = opensWeak && s.endsWith(":");
@@ -336,7 +336,7 @@ public final class ProfileParser {
     boolean previousDated = false;
     for (int i = 0; i < lines.size(); i++) {
       String s = lines.get(i).of(text);
-      boolean afterBlank = i == 0 || lines.get(i - 1).of(text).isBlank();
+      boolean afterBlank = i == 0 || PostingParser.blank(text, lines.get(i - 1));
       List<DateRanges.Range> found = DateRanges.find(s, today); // once per line
       Sections.Heading h = found.isEmpty() ? Sections.resumeHeading(s, afterBlank) : null;
       if (h != null && h.kind() != Sections.Kind.OTHER) {

@@ -181,25 +181,11 @@ public final class SpanTagger {
   List<List<String>> tokenFeatures(List<String> tokens) {
     int n = tokens.size();
     String[] dict = new String[n]; // "B-category" / "I-category" where the dictionary found a skill
-    StringBuilder sb = new StringBuilder();
-    int[] start = new int[n];
-    for (int i = 0; i < n; i++) {
-      if (i > 0) {
-        sb.append(' ');
-      }
-      start[i] = sb.length();
-      sb.append(tokens.get(i));
-    }
-    for (Mention m : matcher.extract(sb.toString())) {
+    for (TokenMentions.Covered c : TokenMentions.find(matcher, tokens)) {
+      Mention m = c.mention();
       String category = taxonomy.skill(m.skillId()).map(Skill::category).map(Category::wireName).orElse("?");
-      boolean first = true;
-      for (int i = 0; i < n; i++) {
-        int s = start[i];
-        int e = s + tokens.get(i).length();
-        if (s < m.end() && m.start() < e) {
-          dict[i] = (first ? "B-" : "I-") + category + (m.contextual() ? "-ctx" : "");
-          first = false;
-        }
+      for (int i = c.first(); i <= c.last(); i++) {
+        dict[i] = (i == c.first() ? "B-" : "I-") + category + (m.contextual() ? "-ctx" : "");
       }
     }
     List<List<String>> out = new ArrayList<>(n);
