@@ -15,18 +15,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * Postings and profiles parsed once per text, for scorers that see the same texts many times. A
  * text the cleaner rejects parses as empty, with the reason in its warnings. Thread-safe.
  */
-final class ParsedTexts {
+public final class ParsedTexts {
   private final PostingParser postings;
   private final ProfileParser profiles;
   private final Map<String, ParsedPosting> postingCache = new ConcurrentHashMap<>();
   private final Map<String, ParsedProfile> profileCache = new ConcurrentHashMap<>();
 
-  ParsedTexts(Taxonomy taxonomy, Clock clock) {
+  public ParsedTexts(Taxonomy taxonomy, Clock clock) {
     this.postings = PostingParser.of(taxonomy);
     this.profiles = ProfileParser.of(taxonomy, clock);
   }
 
-  ParsedPosting posting(String text) {
+  public ParsedPosting posting(String text) {
     return postingCache.computeIfAbsent(text, t -> {
       try {
         return postings.parse(t);
@@ -36,7 +36,7 @@ final class ParsedTexts {
     });
   }
 
-  ParsedProfile profile(String text) {
+  public ParsedProfile profile(String text) {
     return profileCache.computeIfAbsent(text, t -> {
       try {
         return profiles.parse(t);

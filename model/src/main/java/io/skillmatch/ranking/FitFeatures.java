@@ -2,51 +2,231 @@ package io.skillmatch.ranking;
 
 import io.skillmatch.parsing.ParsedPosting;
 import io.skillmatch.parsing.ParsedProfile;
+import io.skillmatch.parsing.ProfileSkill;
+import io.skillmatch.parsing.Requirement;
+import io.skillmatch.parsing.Seniority;
+import io.skillmatch.taxonomy.Skill;
+import io.skillmatch.taxonomy.Taxonomy;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The features of one (posting, candidate) pair for a learned ranker: the parts of the rule fit,
- * counts of met, partial and missing must-haves, years, and text similarities computed outside
- * (TF-IDF, BM25). Names are stable: models store them.
+ * The features of one (posting, candidate) pair for the ranking model. They come only from what
+ * the parsers read (skills, years, levels, titles) and from text similarity; never from names,
+ * pronouns, ages or addresses. Names are stable: trained models store them. Thread-safe.
  */
 public final class FitFeatures {
 
   /** Feature names, in vector order. */
-  public static final List<String> NAMES =
-      List.of("requiredCoverage", "preferredCoverage", "yearsFit", "seniorityFit", "ruleScore",
-          "requiredMetShare", "requiredMissingShare", "requiredCount", "profileSkills", "postingMinYears",
-          "profileYears", "tfidf", "bm25", "jaccard");
+  public static final List<String> NAMES = List.of(
+      "requiredCoverage", "requiredMetShare", "requiredMissingShare", "requiredSoftCoverage",
+      "preferredCoverage", "preferredSoftCoverage", "anyOfMet", "skillYearsFit", "yearsFit", "yearsGap",
+      "seniorityFit", "seniorityGap", "recency", "weakShare", "focus", "skillVectorCosine", "textCosine",
+      "titleOverlap", "requiredCount", "profileSkills", "ruleScore", "categoryCosine");
 
-  private FitFeatures() {}
+  private final Taxonomy taxonomy;
+  private final SkillSimilarity similarity;
+  private final int currentYear;
+  private final Map<String, Map<String, Double>> near = new ConcurrentHashMap<>();
 
-  /** The feature vector of a pair. */
-  public static double[] of(RuleScorer.Fit fit, ParsedPosting posting, ParsedProfile profile,
-      double tfidf, double bm25, double jaccard) {
-    int required = 0;
-    int met = 0;
-    int missing = 0;
+  public FitFeatures(Taxonomy taxonomy, SkillSimilarity similarity, int currentYear) {
+    this.taxonomy = taxonomy;
+    this.similarity = similarity;
+    this.currentYear = currentYear;
+  }
+
+  /** The feature vector of a pair, given the rule fit and the similarities computed outside. */
+  public double[] of(RuleScorer.Fit fit, ParsedPosting posting, ParsedProfile profile, double skillVectorCosine,
+      double textCosine) {
+    Set<String> has = new HashSet<>();
+    for (ProfileSkill s : profile.skills()) {
+      has.add(s.skillId());
+    }
+    Units required = units(fit.fits(), true, has);
+    Units preferred = units(fit.fits(), false, has);
+    double skillYears = 0;
+    int withYears = 0;
+    int matched = 0;
+    int weak = 0;
+    double recent = 0;
     for (RequirementFit f : fit.fits()) {
-      if (FitAssessor.required(f.requirement())) {
-        required++;
-        met += f.status() == Status.MET ? 1 : 0;
-        missing += f.status() == Status.MISSING ? 1 : 0;
+      Requirement r = f.requirement();
+      ProfileSkill e = f.evidence();
+      if (r.minYears() != null && FitAssessor.required(r)) {
+        withYears++;
+        skillYears += e == null || f.status() == Status.MISSING ? 0
+            : e.years() == null ? 0.5 : Math.min(1, e.years() / Math.max(1, r.minYears()));
+      }
+      if (e != null && FitAssessor.required(r)) {
+        matched++;
+        weak += e.weak() ? 1 : 0;
+        recent += e.lastUsedYear() == null ? 0.5 : e.lastUsedYear() >= currentYear - 2 ? 1
+            : e.lastUsedYear() >= currentYear - 6 ? 0.5 : 0;
       }
     }
+    int asked = 0;
+    for (ProfileSkill s : profile.skills()) {
+      for (RequirementFit f : fit.fits()) {
+        if (f.requirement().skillId().equals(s.skillId()) || taxonomy.isA(s.skillId(), f.requirement().skillId())) {
+          asked++;
+          break;
+        }
+      }
+    }
+    Double minYears = posting.minYears() == null ? null : posting.minYears().doubleValue();
     return new double[] {
       fit.requiredCoverage(),
+      required.metShare(),
+      required.missingShare(),
+      required.soft(),
       fit.preferredCoverage(),
+      preferred.soft(),
+      required.groupsMet(),
+      withYears == 0 ? 1 : skillYears / withYears,
       fit.yearsFit(),
+      minYears == null || profile.totalYears() == null ? 0 : clamp(profile.totalYears() - minYears, -10, 10),
       fit.seniorityFit(),
-      fit.score() / 100,
-      required == 0 ? 1 : (double) met / required,
-      required == 0 ? 0 : (double) missing / required,
-      Math.log1p(required),
+      gap(posting.seniority(), profile.seniority()),
+      matched == 0 ? 0 : recent / matched,
+      matched == 0 ? 0 : (double) weak / matched,
+      profile.skills().isEmpty() ? 0 : (double) asked / profile.skills().size(),
+      skillVectorCosine,
+      textCosine,
+      titleOverlap(posting.title(), profile.titles()),
+      Math.log1p(required.count()),
       Math.log1p(profile.skills().size()),
-      posting.minYears() == null ? -1 : posting.minYears(),
-      profile.totalYears() == null ? -1 : profile.totalYears(),
-      tfidf,
-      bm25,
-      jaccard
+      fit.score() / 100,
+      categoryCosine(posting, profile)
     };
+  }
+
+  /** Required or preferred units: an any-of group counts once, by its best member. */
+  private record Units(int count, double metShare, double missingShare, double soft, double groupsMet) {}
+
+  private Units units(List<RequirementFit> fits, boolean requiredSide, Set<String> has) {
+    Map<String, double[]> groups = new HashMap<>(); // met, missing, soft as best over members
+    int units = 0;
+    double met = 0;
+    double missing = 0;
+    double soft = 0;
+    for (RequirementFit f : fits) {
+      if (FitAssessor.required(f.requirement()) != requiredSide) {
+        continue;
+      }
+      double isMet = f.status() == Status.MET ? 1 : 0;
+      double isMissing = f.status() == Status.MISSING ? 1 : 0;
+      double s = Math.max(f.credit(), closest(f.requirement().skillId(), has));
+      String group = f.requirement().anyOf();
+      if (group == null) {
+        units++;
+        met += isMet;
+        missing += isMissing;
+        soft += s;
+      } else {
+        groups.merge(group, new double[] {isMet, isMissing, s},
+            (a, b) -> new double[] {Math.max(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2])});
+      }
+    }
+    double groupsMet = 0;
+    for (double[] g : groups.values()) {
+      units++;
+      met += g[0];
+      missing += g[1];
+      soft += g[2];
+      groupsMet += g[0];
+    }
+    if (units == 0) {
+      return new Units(0, requiredSide ? 1 : 0, 0, requiredSide ? 1 : 0, 1);
+    }
+    return new Units(units, met / units, missing / units, soft / units,
+        groups.isEmpty() ? 1 : groupsMet / groups.size());
+  }
+
+  /** The similarity of the candidate's closest skill to a required one (0 when none is close). */
+  private double closest(String skillId, Set<String> has) {
+    Map<String, Double> close = near.computeIfAbsent(skillId, similarity::near);
+    double best = 0;
+    if (close.size() < has.size()) {
+      for (Map.Entry<String, Double> e : close.entrySet()) {
+        if (e.getValue() > best && has.contains(e.getKey())) {
+          best = e.getValue();
+        }
+      }
+    } else {
+      for (String id : has) {
+        Double s = close.get(id);
+        if (s != null && s > best) {
+          best = s;
+        }
+      }
+    }
+    return best;
+  }
+
+  private static double gap(Seniority asked, Seniority has) {
+    return asked == null || has == null ? 0 : has.ordinal() - asked.ordinal();
+  }
+
+  private static final Set<String> TITLE_NOISE = Set.of("senior", "sr", "junior", "jr", "lead", "staff", "principal",
+      "ii", "iii", "iv", "level", "mid", "remote", "contract", "full", "time", "the", "and", "of", "for", "with", "to");
+
+  /** Jaccard overlap of the words of the posting's title and the candidate's titles. */
+  static double titleOverlap(String title, List<String> titles) {
+    if (title == null || titles.isEmpty()) {
+      return 0;
+    }
+    Set<String> a = titleWords(title);
+    Set<String> b = new HashSet<>();
+    for (String t : titles) {
+      b.addAll(titleWords(t));
+    }
+    if (a.isEmpty() || b.isEmpty()) {
+      return 0;
+    }
+    Set<String> inter = new HashSet<>(a);
+    inter.retainAll(b);
+    return (double) inter.size() / a.size();
+  }
+
+  private static Set<String> titleWords(String title) {
+    Set<String> out = new HashSet<>();
+    for (String w : title.toLowerCase(Locale.ROOT).split("[^a-z0-9+#]+")) {
+      if (w.length() > 1 && !TITLE_NOISE.contains(w)) {
+        out.add(w);
+      }
+    }
+    return out;
+  }
+
+  /** Cosine of the skill-category histograms of the posting's requirements and the profile's skills. */
+  private double categoryCosine(ParsedPosting posting, ParsedProfile profile) {
+    Map<Object, Double> a = new HashMap<>();
+    for (Requirement r : posting.requirements()) {
+      taxonomy.skill(r.skillId()).map(Skill::category).ifPresent(c -> a.merge(c, 1.0, Double::sum));
+    }
+    Map<Object, Double> b = new HashMap<>();
+    for (ProfileSkill s : profile.skills()) {
+      taxonomy.skill(s.skillId()).map(Skill::category).ifPresent(c -> b.merge(c, 1.0, Double::sum));
+    }
+    double dot = 0;
+    double na = 0;
+    double nb = 0;
+    for (Map.Entry<Object, Double> e : a.entrySet()) {
+      dot += e.getValue() * b.getOrDefault(e.getKey(), 0.0);
+      na += e.getValue() * e.getValue();
+    }
+    for (double v : b.values()) {
+      nb += v * v;
+    }
+    return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+  }
+
+  private static double clamp(double v, double lo, double hi) {
+    return Math.max(lo, Math.min(hi, v));
   }
 }

@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.skillmatch.data.SharedData;
 import io.skillmatch.evaluation.JudgedSet;
-import io.skillmatch.evaluation.LearnedRankerExperiment;
-import io.skillmatch.evaluation.PairScorer;
+import io.skillmatch.evaluation.MatchedTexts;
+import io.skillmatch.evaluation.ParsedTexts;
+import io.skillmatch.evaluation.RankerTrainer;
+import io.skillmatch.evaluation.RankerTraining;
 import io.skillmatch.evaluation.ParsingEvaluation;
 import io.skillmatch.evaluation.RankingEvaluation;
 import io.skillmatch.parsing.Mention;
+import io.skillmatch.ranking.Ranking;
+import io.skillmatch.ranking.RankingModel;
 import io.skillmatch.parsing.PostingParser;
 import io.skillmatch.parsing.ProfileParser;
 import io.skillmatch.parsing.SkillMatcher;
@@ -48,6 +52,8 @@ public final class Main {
                                   rebuild training-data/taxonomy from ../shared/data + overlay
         eval-parsing [--shared DIR] [--dump-dev-errors FILE]
                                   measure extraction on Dice postings and SkillSpan (needs ../shared)
+        train [--shared DIR] [--seed 42]
+                                  train the ranking model on the judged pairs; writes training-data/ranking
         evaluate [--shared DIR] [--split test|validation|train|all] [--seed 42]
                                   rank the judged pairs (training-data/judgments) with the baselines
         test                      run the test suite (mvn verify)
@@ -85,6 +91,7 @@ public final class Main {
         case "build-taxonomy" -> buildTaxonomy(options(args));
         case "eval-parsing" -> evalParsing(options(args));
         case "evaluate" -> evaluate(options(args));
+        case "train" -> train(options(args));
         default -> {
           err.println("unknown command: " + args[0]);
           err.print(USAGE);
@@ -202,15 +209,31 @@ public final class Main {
         : List.of(JudgedSet.Split.valueOf(which.toUpperCase(java.util.Locale.ROOT)));
     RankingEvaluation eval = new RankingEvaluation(set);
     List<RankingEvaluation.Result> results = new ArrayList<>();
-    RankingEvaluation.baselines(set, Taxonomy.bundled(), Clock.systemDefaultZone())
+    Clock clock = Clock.fixed(RankerTraining.TODAY, java.time.ZoneOffset.UTC);
+    RankingModel model = RankingModel.bundled();
+    Ranking ranking = Ranking.bundled();
+    RankingEvaluation.baselines(set, Taxonomy.bundled(), clock)
         .forEach((name, scorer) -> results.add(eval.evaluate(name, scorer, split, splits)));
-    if (!which.equals("train") && !which.equals("all")) {
-      PairScorer trees = new LearnedRankerExperiment(set, Taxonomy.bundled(), Clock.systemDefaultZone())
-          .fit(split, List.of(JudgedSet.Split.TRAIN), LearnedRankerExperiment.Options.defaults());
-      results.add(eval.evaluate("trees on train (exp.)", trees, split, splits));
-    }
+    results.add(0, eval.evaluate("skillmatch " + model.kind() + " (" + model.version() + ")",
+        new MatchedTexts(ranking.matcher(model), new ParsedTexts(Taxonomy.bundled(), clock)).scorer(), split, splits));
     out.println("judged pairs: " + set.judgments().size() + "; split by posting with seed " + seed + "; evaluated on: " + which);
     out.print(RankingEvaluation.table(results));
+    return 0;
+  }
+
+  private int train(Map<String, String> opts) throws IOException {
+    long seed = Long.parseLong(opts.getOrDefault("seed", "42"));
+    long start = System.nanoTime();
+    Ranking ranking = Ranking.bundled();
+    RankerTrainer.Outcome outcome = new RankerTraining(root, sharedData(opts), err::println)
+        .run(seed, ranking.taxonomy(), ranking.similarity(), ranking.space(), ranking.embeddingsVersion());
+    out.println("validation comparison:");
+    outcome.comparison().forEach(line -> out.println("  " + line));
+    out.println("kept: " + outcome.model().kind() + " (" + outcome.model().version() + ")");
+    out.println("test split:");
+    out.print(RankingEvaluation.table(outcome.test()));
+    out.printf(java.util.Locale.ROOT, "wrote training-data/ranking/ranking-model.json and term-df.tsv in %.1f s%n",
+        (System.nanoTime() - start) / 1e9);
     return 0;
   }
 
