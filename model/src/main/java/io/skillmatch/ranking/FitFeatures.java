@@ -27,7 +27,8 @@ public final class FitFeatures {
       "requiredCoverage", "requiredMetShare", "requiredMissingShare", "requiredSoftCoverage",
       "preferredCoverage", "preferredSoftCoverage", "anyOfMet", "skillYearsFit", "yearsFit", "yearsGap",
       "seniorityFit", "seniorityGap", "recency", "weakShare", "focus", "skillVectorCosine", "textCosine",
-      "titleOverlap", "requiredCount", "profileSkills", "ruleScore", "categoryCosine");
+      "titleOverlap", "requiredCount", "profileSkills", "ruleScore", "categoryCosine", "requiredTechCoverage",
+      "titleSkillsMet", "titleTermCoverage");
 
   private final Taxonomy taxonomy;
   private final SkillSimilarity similarity;
@@ -42,7 +43,7 @@ public final class FitFeatures {
 
   /** The feature vector of a pair, given the rule fit and the similarities computed outside. */
   public double[] of(RuleScorer.Fit fit, ParsedPosting posting, ParsedProfile profile, double skillVectorCosine,
-      double textCosine) {
+      double textCosine, double titleTermCoverage) {
     Set<String> has = new HashSet<>();
     for (ProfileSkill s : profile.skills()) {
       has.add(s.skillId());
@@ -78,6 +79,22 @@ public final class FitFeatures {
         }
       }
     }
+    double tech = 0;
+    int techUnits = 0;
+    double inTitle = 0;
+    int titleUnits = 0;
+    Set<String> titleSkills = titleSkills(posting.title());
+    for (RequirementFit f : fit.fits()) {
+      if (FitAssessor.required(f.requirement()) && taxonomy.skill(f.requirement().skillId())
+          .map(k -> k.category().isTechnical()).orElse(false)) {
+        techUnits++;
+        tech += f.credit();
+      }
+      if (titleSkills.contains(f.requirement().skillId())) {
+        titleUnits++;
+        inTitle += f.credit();
+      }
+    }
     Double minYears = posting.minYears() == null ? null : posting.minYears().doubleValue();
     return new double[] {
       fit.requiredCoverage(),
@@ -101,7 +118,10 @@ public final class FitFeatures {
       Math.log1p(required.count()),
       Math.log1p(profile.skills().size()),
       fit.score() / 100,
-      categoryCosine(posting, profile)
+      categoryCosine(posting, profile),
+      techUnits == 0 ? fit.requiredCoverage() : tech / techUnits,
+      titleUnits == 0 ? -1 : inTitle / titleUnits,
+      titleTermCoverage
     };
   }
 
@@ -166,6 +186,27 @@ public final class FitFeatures {
       }
     }
     return best;
+  }
+
+  private final Map<String, Set<String>> titleSkillCache = new ConcurrentHashMap<>();
+
+  /** The skills a job title names ("Senior Java Developer" names Java), read with the taxonomy's forms. */
+  private Set<String> titleSkills(String title) {
+    if (title == null || title.isBlank()) {
+      return Set.of();
+    }
+    return titleSkillCache.computeIfAbsent(title, t -> {
+      Set<String> out = new HashSet<>();
+      String lower = " " + t.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9+#.]+", " ") + " ";
+      String[] words = lower.strip().split(" ");
+      for (int n = 1; n <= 3; n++) {
+        for (int i = 0; i + n <= words.length; i++) {
+          String phrase = String.join(" ", java.util.Arrays.copyOfRange(words, i, i + n));
+          taxonomy.resolve(phrase).ifPresent(k -> out.add(k.id()));
+        }
+      }
+      return out;
+    });
   }
 
   private static double gap(Seniority asked, Seniority has) {

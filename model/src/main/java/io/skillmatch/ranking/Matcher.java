@@ -48,7 +48,7 @@ public final class Matcher {
 
   private double[] features(PostingDoc posting, ProfileDoc profile, RuleScorer.Fit fit) {
     return features.of(fit, posting.parsed(), profile.parsed(), SkillSpace.cosine(posting.skills(), profile.skills()),
-        posting.terms().cosine(profile.terms()));
+        posting.terms().cosine(profile.terms()), termVectors.coverage(posting.parsed().title(), profile.terms()));
   }
 
   /** The calibrated fit score, 0-100. */

@@ -136,6 +136,24 @@ public final class TermVectors {
     return new Vector(terms, weights);
   }
 
+  /**
+   * The share of a short text's words (a job title), weighted by rarity, that occur in a document:
+   * how much of "Test Lead" or "Big Data Engineer" the candidate's text speaks of.
+   */
+  public double coverage(String shortText, Vector doc) {
+    if (shortText == null) {
+      return 0;
+    }
+    double all = 0;
+    double found = 0;
+    for (String t : new HashSet<>(tokens(shortText))) {
+      double idf = Math.log((1.0 + documents) / (1 + df.getOrDefault(t, 0)) + 1);
+      all += idf;
+      found += Arrays.binarySearch(doc.terms(), t) >= 0 ? idf : 0;
+    }
+    return all == 0 ? 0 : found / all;
+  }
+
   private static final Set<String> STOP = Set.of("the", "and", "of", "to", "in", "for", "with", "on", "is", "are",
       "be", "as", "an", "or", "at", "by", "we", "you", "our", "will", "this", "that", "from", "your", "have", "has");
 
