@@ -26,7 +26,7 @@ public final class FitFeatures {
   public static final List<String> NAMES = List.of(
       "requiredCoverage", "requiredMetShare", "requiredMissingShare", "requiredSoftCoverage",
       "preferredCoverage", "preferredSoftCoverage", "anyOfMet", "skillYearsFit", "yearsFit", "yearsGap",
-      "seniorityFit", "seniorityGap", "recency", "weakShare", "focus", "skillVectorCosine", "textCosine",
+      "seniorityFit", "seniorityGap", "recency", "weakShare", "focus", "skillVectorCosine", "textCoverage",
       "titleOverlap", "requiredCount", "profileSkills", "ruleScore", "categoryCosine", "requiredTechCoverage",
       "titleSkillsMet", "titleTermCoverage");
 
@@ -43,7 +43,7 @@ public final class FitFeatures {
 
   /** The feature vector of a pair, given the rule fit and the similarities computed outside. */
   public double[] of(RuleScorer.Fit fit, ParsedPosting posting, ParsedProfile profile, double skillVectorCosine,
-      double textCosine, double titleTermCoverage) {
+      double textCoverage, double titleTermCoverage) {
     Set<String> has = new HashSet<>();
     for (ProfileSkill s : profile.skills()) {
       has.add(s.skillId());
@@ -113,7 +113,7 @@ public final class FitFeatures {
       matched == 0 ? 0 : (double) weak / matched,
       profile.skills().isEmpty() ? 0 : (double) asked / profile.skills().size(),
       skillVectorCosine,
-      textCosine,
+      textCoverage,
       titleOverlap(posting.title(), profile.titles()),
       Math.log1p(required.count()),
       Math.log1p(profile.skills().size()),

@@ -1,6 +1,12 @@
 package io.skillmatch.ranking;
 
 import io.skillmatch.parsing.ParsedPosting;
+import io.skillmatch.parsing.ProfileSkill;
+import io.skillmatch.parsing.Requirement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import io.skillmatch.parsing.ParsedProfile;
 import io.skillmatch.taxonomy.Taxonomy;
 
@@ -23,6 +29,8 @@ public final class Matcher {
   private final TermVectors termVectors;
   private final SkillSpace skillSpace;
   private final RankingModel model;
+  private final SkillSimilarity similarity;
+  private final int currentYear;
 
   public Matcher(Taxonomy taxonomy, SkillSimilarity similarity, SkillSpace skillSpace, TermVectors termVectors,
       RankingModel model, int currentYear) {
@@ -31,6 +39,8 @@ public final class Matcher {
     this.termVectors = termVectors;
     this.skillSpace = skillSpace;
     this.model = model;
+    this.similarity = similarity;
+    this.currentYear = currentYear;
   }
 
   public PostingDoc posting(ParsedPosting parsed, String text) {
@@ -48,14 +58,76 @@ public final class Matcher {
 
   private double[] features(PostingDoc posting, ProfileDoc profile, RuleScorer.Fit fit) {
     return features.of(fit, posting.parsed(), profile.parsed(), SkillSpace.cosine(posting.skills(), profile.skills()),
-        posting.terms().cosine(profile.terms()), termVectors.coverage(posting.parsed().title(), profile.terms()));
+        TermVectors.coverage(posting.terms(), profile.terms()), termVectors.coverage(posting.parsed().title(), profile.terms()));
+  }
+
+  /**
+   * The score with its explanation. Each requirement's contribution is measured with the model
+   * itself: the pair is scored again with that one requirement flipped (met to missing, or partial
+   * or missing to met), everything else equal.
+   */
+  public Match explain(PostingDoc posting, ProfileDoc profile) {
+    RankingModel m = requireModel();
+    RuleScorer.Fit fit = rules.fit(posting.parsed(), profile.parsed());
+    double score = m.score(features(posting, profile, fit));
+    List<Match.RequirementMatch> out = new ArrayList<>();
+    List<Match.LearnNext> learn = new ArrayList<>();
+    List<RequirementFit> fits = fit.fits();
+    for (int i = 0; i < fits.size(); i++) {
+      RequirementFit f = fits.get(i);
+      Requirement r = f.requirement();
+      List<RequirementFit> flipped = new ArrayList<>(fits);
+      flipped.set(i, f.status() == Status.MET
+          ? new RequirementFit(r, Status.MISSING, 0, null, "")
+          : new RequirementFit(r, Status.MET, 1, met(r), ""));
+      double other = m.score(features(posting, profile, rules.fit(posting.parsed(), profile.parsed(), flipped)));
+      // trees are not monotone everywhere: a met requirement never counts against the candidate,
+      // nor a missing one for them
+      double contribution = f.status() == Status.MET ? Math.max(0, score - other) : Math.min(0, score - other);
+      out.add(new Match.RequirementMatch(r.skill(), r.skillId(), r.importance(), r.minYears(), r.anyOf(), f.status(),
+          f.why(), f.evidence() == null ? null : f.evidence().evidence(), round(contribution)));
+      if (f.status() != Status.MET && other > score) {
+        learn.add(new Match.LearnNext(r.skill(), r.skillId(), round(other - score), closest(r.skillId(), profile)));
+      }
+    }
+    learn.sort(Comparator.comparingDouble(Match.LearnNext::gain).reversed().thenComparing(Match.LearnNext::skillId));
+    return new Match(round(score), out, learn.subList(0, Math.min(5, learn.size())), m.version());
+  }
+
+  /** The candidate's skill most similar to a skill, or null. */
+  private String closest(String skillId, ProfileDoc profile) {
+    Map<String, Double> near = similarity.near(skillId);
+    String best = null;
+    double bestSim = 0;
+    for (ProfileSkill s : profile.parsed().skills()) {
+      double sim = near.getOrDefault(s.skillId(), 0.0);
+      if (sim > bestSim || sim == bestSim && sim > 0 && s.skill().compareTo(best) < 0) {
+        best = s.skill();
+        bestSim = sim;
+      }
+    }
+    return best;
+  }
+
+  /** A profile skill that fully meets a requirement, for the what-if. */
+  private ProfileSkill met(Requirement r) {
+    return new ProfileSkill(r.skill(), r.skillId(), r.minYears() == null ? null : r.minYears().doubleValue(),
+        currentYear, false, null);
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 10) / 10.0;
+  }
+
+  private RankingModel requireModel() {
+    if (model == null) {
+      throw new IllegalStateException("this matcher has no ranking model");
+    }
+    return model;
   }
 
   /** The calibrated fit score, 0-100. */
   public double score(PostingDoc posting, ProfileDoc profile) {
-    if (model == null) {
-      throw new IllegalStateException("this matcher has no ranking model");
-    }
-    return model.score(features(posting, profile));
+    return requireModel().score(features(posting, profile));
   }
 }

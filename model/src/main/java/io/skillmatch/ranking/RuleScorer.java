@@ -53,7 +53,11 @@ public final class RuleScorer {
 
   /** The fit of a profile for a posting. */
   public Fit fit(ParsedPosting posting, ParsedProfile profile) {
-    List<RequirementFit> fits = assessor.assess(posting, profile);
+    return fit(posting, profile, assessor.assess(posting, profile));
+  }
+
+  /** The score of given requirement fits, for asking "what if this requirement were met". */
+  public Fit fit(ParsedPosting posting, ParsedProfile profile, List<RequirementFit> fits) {
     double required = coverage(fits, true);
     double preferred = coverage(fits, false);
     double years = posting.minYears() == null || profile.totalYears() == null

@@ -137,6 +137,30 @@ public final class TermVectors {
   }
 
   /**
+   * How much of a posting's weight falls on words the document also uses: the sum of the posting's
+   * squared unit weights over shared words, 0 to 1. Only the posting's words count, so nothing else
+   * in a resume (a name, an address) can move it unless the posting itself says it.
+   */
+  public static double coverage(Vector posting, Vector doc) {
+    double covered = 0;
+    int i = 0;
+    int j = 0;
+    while (i < posting.terms().length && j < doc.terms().length) {
+      int c = posting.terms()[i].compareTo(doc.terms()[j]);
+      if (c == 0) {
+        covered += posting.weights()[i] * posting.weights()[i];
+        i++;
+        j++;
+      } else if (c < 0) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return covered;
+  }
+
+  /**
    * The share of a short text's words (a job title), weighted by rarity, that occur in a document:
    * how much of "Test Lead" or "Big Data Engineer" the candidate's text speaks of.
    */
@@ -154,13 +178,18 @@ public final class TermVectors {
     return all == 0 ? 0 : found / all;
   }
 
+  /** Function words, and pronouns, which say something about a person and nothing about fit. */
   private static final Set<String> STOP = Set.of("the", "and", "of", "to", "in", "for", "with", "on", "is", "are",
-      "be", "as", "an", "or", "at", "by", "we", "you", "our", "will", "this", "that", "from", "your", "have", "has");
+      "be", "as", "an", "or", "at", "by", "we", "you", "our", "will", "this", "that", "from", "your", "have", "has",
+      "he", "she", "him", "her", "his", "hers", "they", "them", "their", "mr", "mrs", "ms", "miss");
 
-  /** Lower-cased word tokens (letters, digits, + and #) of two or more characters, stop words dropped. */
+  /**
+   * Lower-cased word tokens (letters, digits, + and #) of two or more characters; stop words, pronouns
+   * and numbers (years, ages, phone numbers) dropped.
+   */
   public static List<String> tokens(String text) {
     return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^a-z0-9+#]+"))
-        .filter(t -> t.length() > 1 && !STOP.contains(t))
+        .filter(t -> t.length() > 1 && !STOP.contains(t) && !t.chars().allMatch(Character::isDigit))
         .toList();
   }
 }

@@ -9,6 +9,8 @@ import io.skillmatch.parsing.InvalidInputException;
 import io.skillmatch.parsing.PostingParser;
 import io.skillmatch.parsing.ProfileParser;
 import io.skillmatch.parsing.TextRejectedException;
+import io.skillmatch.ranking.Ranking;
+import io.skillmatch.ranking.RankingModel;
 import io.skillmatch.taxonomy.Taxonomy;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,10 @@ public final class App {
     Json json = new Json(mapper, config.maxBodyBytes());
     ParseController parse =
         new ParseController(PostingParser.of(taxonomy), ProfileParser.of(taxonomy, config.clock()), json);
+    Ranking ranking = Ranking.bundled();
+    RankingModel model = RankingModel.bundled();
+    MatchController match = new MatchController(PostingParser.of(taxonomy), ProfileParser.of(taxonomy, config.clock()),
+        ranking.matcher(model, config.clock()), json);
     Javalin app =
         Javalin.create(
             c -> {
@@ -43,9 +49,11 @@ public final class App {
               c.http.maxRequestSize = config.maxBodyBytes();
               c.jsonMapper(new JavalinJackson(mapper, true));
             });
-    app.get("/health", ctx -> ctx.json(Map.of("status", "ok", "taxonomySkills", taxonomy.size())));
+    app.get("/health", ctx -> ctx.json(Map.of("status", "ok", "taxonomySkills", taxonomy.size(),
+        "model", model.version())));
     app.post("/v1/parse/posting", parse::posting);
     app.post("/v1/parse/profile", parse::profile);
+    app.post("/v1/match", match::match);
 
     app.exception(ApiException.class, (e, ctx) -> problem(ctx, e.status(), e.title(), e.getMessage(), e.errors()));
     app.exception(TextRejectedException.class, (e, ctx) -> problem(ctx,

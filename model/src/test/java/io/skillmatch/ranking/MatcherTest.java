@@ -1,0 +1,127 @@
+package io.skillmatch.ranking;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.skillmatch.parsing.PostingParser;
+import io.skillmatch.parsing.ProfileParser;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The bundled ranking model behind the matcher: ordering, explanations, fairness. */
+class MatcherTest {
+  private static final Clock TODAY =
+      Clock.fixed(LocalDate.of(2026, 6, 30).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+  private static final Ranking RANKING = Ranking.bundled();
+  private static final RankingModel MODEL = RankingModel.bundled();
+  private final Matcher matcher = RANKING.matcher(MODEL, TODAY);
+  private final PostingParser postings = PostingParser.of(RANKING.taxonomy());
+  private final ProfileParser profiles = ProfileParser.of(RANKING.taxonomy(), TODAY);
+
+  private static final String POSTING = """
+      Senior Backend Engineer (Python, AWS, Kafka)
+
+      Requirements
+      - 5+ years of professional Python
+      - Apache Kafka in production
+      - AWS (ECS, Lambda, S3)
+      - PostgreSQL
+      - Django, FastAPI or Flask
+
+      Nice to have
+      - Terraform
+      """;
+
+  private static final String STRONG = """
+      EXPERIENCE
+      Senior Backend Engineer, Streamly, 2018 - present
+      - Built Python services with FastAPI on AWS ECS and Lambda, storing data in PostgreSQL and S3
+      - Ran Apache Kafka pipelines in production; infrastructure in Terraform
+      """;
+
+  private static final String NEAR_MISS = """
+      EXPERIENCE
+      Senior Backend Engineer, Cloudy, 2018 - present
+      - Python services with Flask on Google Cloud (GKE, Cloud Run), PostgreSQL
+      - Messaging with RabbitMQ
+      """;
+
+  private static final String UNRELATED = """
+      EXPERIENCE
+      Pastry Chef, Le Fournil, 2015 - present
+      - Laminated doughs, plated desserts, ran a team of four bakers
+      """;
+
+  private double score(String profile) {
+    return matcher.score(matcher.posting(postings.parse(POSTING), POSTING),
+        matcher.profile(profiles.parse(profile), profile));
+  }
+
+  private Match explain(String profile) {
+    return matcher.explain(matcher.posting(postings.parse(POSTING), POSTING),
+        matcher.profile(profiles.parse(profile), profile));
+  }
+
+  @Test
+  void ranksAStrongFitAboveANearMissAboveAnotherField() {
+    double strong = score(STRONG);
+    double near = score(NEAR_MISS);
+    double unrelated = score(UNRELATED);
+    assertTrue(strong > near && near > unrelated, strong + " > " + near + " > " + unrelated);
+    assertTrue(strong >= 60, "a candidate meeting every must-have: " + strong);
+    assertTrue(unrelated <= 15, "a pastry chef: " + unrelated);
+    for (double s : List.of(strong, near, unrelated)) {
+      assertTrue(s >= 0 && s <= 100, "score " + s);
+    }
+  }
+
+  @Test
+  void explainsEachRequirementWithSignedContributionsAndWhatToLearn() {
+    Match near = explain(NEAR_MISS);
+    Map<String, Match.RequirementMatch> bySkill = near.requirements().stream()
+        .collect(Collectors.toMap(Match.RequirementMatch::skillId, Function.identity(), (a, b) -> a));
+    assertEquals(Status.MET, bySkill.get("python").status());
+    assertEquals(Status.PARTIAL, bySkill.get("apache-kafka").status(), bySkill.get("apache-kafka").why());
+    assertEquals(Status.MISSING, bySkill.get("terraform").status());
+    assertTrue(bySkill.get("python").evidence().text().contains("Python"));
+    for (Match.RequirementMatch r : near.requirements()) {
+      assertTrue(r.status() == Status.MET ? r.contribution() >= 0 : r.contribution() <= 0, r.toString());
+    }
+    assertTrue(!near.learnNext().isEmpty(), "a near miss has something to learn");
+    double previous = Double.MAX_VALUE;
+    for (Match.LearnNext l : near.learnNext()) {
+      assertTrue(l.gain() > 0 && l.gain() <= previous, l.toString());
+      assertTrue(bySkill.get(l.skillId()).status() != Status.MET, "only unmet requirements: " + l);
+      previous = l.gain();
+    }
+    assertEquals(near.score(), explain(NEAR_MISS).score(), 0, "deterministic");
+    assertEquals(MODEL.version(), near.model());
+  }
+
+  @Test
+  void namesPronounsBirthYearsAndAddressesAreNeverInputs() {
+    List<String> people = List.of(
+        "Maria Garcia (she/her), born 1975\n12 Elm Street, Springfield, IL 62704\n",
+        "John Smith (he/him), born 1999\nFlat 3, 221B Baker Street, London\n",
+        "Wei Zhang, they/them, DOB 1988-02-03\nPhoto: wei.jpg\n",
+        "Oluwaseun Adeyemi. Mr. Adeyemi has a wife and two children. Age 52.\n");
+    Matcher.PostingDoc posting = matcher.posting(postings.parse(POSTING), POSTING);
+    double[] first = null;
+    for (String person : people) {
+      String text = person + STRONG;
+      double[] f = matcher.features(posting, matcher.profile(profiles.parse(text), text));
+      if (first == null) {
+        first = f;
+      }
+      assertArrayEquals(first, f, 0, person);
+    }
+    assertEquals(FitFeatures.NAMES.size(), first.length);
+  }
+}
