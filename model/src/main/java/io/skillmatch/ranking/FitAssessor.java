@@ -11,18 +11,30 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Reads a profile against a posting requirement by requirement, the way a recruiter does: the skill
  * itself or a more specific one meets it ("PostgreSQL" meets "Relational databases"); a sibling or
  * related skill meets it partly ("RabbitMQ" for "Apache Kafka"); fewer years than asked, or only a
- * "familiar with", meets it partly. Thread-safe.
+ * "familiar with", meets it partly. A profile is indexed once ({@link #index}) and then read against
+ * any number of postings with hash lookups only. Thread-safe.
  */
 public final class FitAssessor {
 
   /** Credit for a requirement met through a related or sibling skill. */
   static final double RELATED_CREDIT = 0.5;
+
+  /**
+   * A profile's skills keyed every way a requirement can reach them. The first skill in profile
+   * order wins each key, so the reading is deterministic.
+   *
+   * @param has by the skill's own id (strong evidence preferred over weak)
+   * @param byAncestor by every broader skill ("PostgreSQL" under "Relational databases")
+   * @param byRelated by every skill it is linked to as related
+   * @param byParent by each direct parent (siblings share one), except programming languages
+   */
+  public record ProfileIndex(Map<String, ProfileSkill> has, Map<String, ProfileSkill> byAncestor,
+      Map<String, ProfileSkill> byRelated, Map<String, ProfileSkill> byParent) {}
 
   private final Taxonomy taxonomy;
 
@@ -30,36 +42,66 @@ public final class FitAssessor {
     this.taxonomy = taxonomy;
   }
 
-  /** The fit of each requirement of the posting, in the posting's order. */
-  public List<RequirementFit> assess(ParsedPosting posting, ParsedProfile profile) {
+  /** The taxonomy it reads with. */
+  public Taxonomy taxonomy() {
+    return taxonomy;
+  }
+
+  /** Indexes a profile for {@link #assess(ParsedPosting, ProfileIndex)}. */
+  public ProfileIndex index(ParsedProfile profile) {
     Map<String, ProfileSkill> has = new HashMap<>();
     for (ProfileSkill s : profile.skills()) {
       has.merge(s.skillId(), s, (a, b) -> a.weak() && !b.weak() ? b : a);
     }
+    Map<String, ProfileSkill> byAncestor = new HashMap<>();
+    Map<String, ProfileSkill> byRelated = new HashMap<>();
+    Map<String, ProfileSkill> byParent = new HashMap<>();
+    for (ProfileSkill s : profile.skills()) {
+      ProfileSkill best = has.get(s.skillId());
+      for (String a : taxonomy.ancestors(s.skillId())) {
+        byAncestor.putIfAbsent(a, best);
+      }
+      Skill k = taxonomy.skill(s.skillId()).orElse(null);
+      if (k == null) {
+        continue;
+      }
+      for (String r : k.related()) {
+        byRelated.putIfAbsent(r, best);
+      }
+      for (String parent : k.broader()) {
+        if (!isProgrammingLanguages(parent)) {
+          byParent.putIfAbsent(parent, best);
+        }
+      }
+    }
+    return new ProfileIndex(has, byAncestor, byRelated, byParent);
+  }
+
+  /** The fit of each requirement of the posting, in the posting's order. */
+  public List<RequirementFit> assess(ParsedPosting posting, ParsedProfile profile) {
+    return assess(posting, index(profile));
+  }
+
+  /** The fit of each requirement of the posting against an indexed profile. */
+  public List<RequirementFit> assess(ParsedPosting posting, ProfileIndex profile) {
     List<RequirementFit> out = new ArrayList<>(posting.requirements().size());
     for (Requirement r : posting.requirements()) {
-      out.add(assess(r, has));
+      out.add(assess(r, profile));
     }
     return out;
   }
 
-  private RequirementFit assess(Requirement r, Map<String, ProfileSkill> has) {
-    ProfileSkill exact = has.get(r.skillId());
+  private RequirementFit assess(Requirement r, ProfileIndex p) {
+    ProfileSkill exact = p.has().get(r.skillId());
     if (exact == null) {
       // a more specific skill meets a general requirement: PostgreSQL for "Relational databases"
-      for (ProfileSkill s : has.values()) {
-        if (!s.skillId().equals(r.skillId()) && taxonomy.isA(s.skillId(), r.skillId())) {
-          exact = s;
-          break;
-        }
-      }
+      exact = p.byAncestor().get(r.skillId());
     }
     if (exact != null) {
       return withYears(r, exact);
     }
-    Optional<ProfileSkill> related = related(r.skillId(), has);
-    if (related.isPresent()) {
-      ProfileSkill s = related.get();
+    ProfileSkill s = related(r.skillId(), p);
+    if (s != null) {
       return new RequirementFit(r, Status.PARTIAL, RELATED_CREDIT * (s.weak() ? 0.5 : 1), s,
           s.skill() + " is related to " + r.skill());
     }
@@ -79,24 +121,26 @@ public final class FitAssessor {
     return new RequirementFit(r, Status.MET, 1, s, s.skill() + years);
   }
 
-  /** A sibling under the same parent, or a skill linked as related, either way round. */
-  private Optional<ProfileSkill> related(String skillId, Map<String, ProfileSkill> has) {
+  /** A skill linked as related either way round, or a sibling under the same parent; null if none. */
+  private ProfileSkill related(String skillId, ProfileIndex p) {
     Skill wanted = taxonomy.skill(skillId).orElseThrow();
-    for (ProfileSkill s : has.values()) {
-      Skill other = taxonomy.skill(s.skillId()).orElse(null);
-      if (other == null) {
-        continue;
-      }
-      if (wanted.related().contains(other.id()) || other.related().contains(wanted.id())) {
-        return Optional.of(s);
-      }
-      for (String parent : wanted.broader()) {
-        if (other.broader().contains(parent) && !isProgrammingLanguages(parent)) {
-          return Optional.of(s);
-        }
+    for (String r : wanted.related()) {
+      ProfileSkill s = p.has().get(r);
+      if (s != null) {
+        return s;
       }
     }
-    return Optional.empty();
+    ProfileSkill s = p.byRelated().get(skillId);
+    if (s != null) {
+      return s;
+    }
+    for (String parent : wanted.broader()) {
+      s = p.byParent().get(parent);
+      if (s != null && !s.skillId().equals(skillId)) {
+        return s;
+      }
+    }
+    return null;
   }
 
   /** Every language shares this parent: being a sibling there says nothing. */

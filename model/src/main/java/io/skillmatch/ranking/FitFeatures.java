@@ -5,7 +5,7 @@ import io.skillmatch.parsing.ParsedProfile;
 import io.skillmatch.parsing.ProfileSkill;
 import io.skillmatch.parsing.Requirement;
 import io.skillmatch.parsing.Seniority;
-import io.skillmatch.taxonomy.Skill;
+import io.skillmatch.taxonomy.Category;
 import io.skillmatch.taxonomy.Taxonomy;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -42,12 +42,9 @@ public final class FitFeatures {
   }
 
   /** The feature vector of a pair, given the rule fit and the similarities computed outside. */
-  public double[] of(RuleScorer.Fit fit, ParsedPosting posting, ParsedProfile profile, double skillVectorCosine,
-      double textCoverage, double titleTermCoverage) {
-    Set<String> has = new HashSet<>();
-    for (ProfileSkill s : profile.skills()) {
-      has.add(s.skillId());
-    }
+  public double[] of(RuleScorer.Fit fit, ParsedPosting posting, ParsedProfile profile, FitAssessor.ProfileIndex index,
+      double skillVectorCosine, double textCoverage, double titleTermCoverage, Set<String> titleSkills) {
+    Set<String> has = index.has().keySet();
     Units required = units(fit.fits(), true, has);
     Units preferred = units(fit.fits(), false, has);
     double skillYears = 0;
@@ -70,20 +67,25 @@ public final class FitFeatures {
             : e.lastUsedYear() >= currentYear - 6 ? 0.5 : 0;
       }
     }
+    Set<String> askedIds = new HashSet<>();
+    for (RequirementFit f : fit.fits()) {
+      askedIds.add(f.requirement().skillId());
+    }
     int asked = 0;
     for (ProfileSkill s : profile.skills()) {
-      for (RequirementFit f : fit.fits()) {
-        if (f.requirement().skillId().equals(s.skillId()) || taxonomy.isA(s.skillId(), f.requirement().skillId())) {
-          asked++;
+      boolean hit = askedIds.contains(s.skillId());
+      for (String a : hit ? List.<String>of() : taxonomy.ancestors(s.skillId())) {
+        if (askedIds.contains(a)) {
+          hit = true;
           break;
         }
       }
+      asked += hit ? 1 : 0;
     }
     double tech = 0;
     int techUnits = 0;
     double inTitle = 0;
     int titleUnits = 0;
-    Set<String> titleSkills = titleSkills(posting.title());
     for (RequirementFit f : fit.fits()) {
       if (FitAssessor.required(f.requirement()) && taxonomy.skill(f.requirement().skillId())
           .map(k -> k.category().isTechnical()).orElse(false)) {
@@ -188,25 +190,19 @@ public final class FitFeatures {
     return best;
   }
 
-  private final Map<String, Set<String>> titleSkillCache = new ConcurrentHashMap<>();
-
   /** The skills a job title names ("Senior Java Developer" names Java), read with the taxonomy's forms. */
-  private Set<String> titleSkills(String title) {
+  public Set<String> titleSkills(String title) {
     if (title == null || title.isBlank()) {
       return Set.of();
     }
-    return titleSkillCache.computeIfAbsent(title, t -> {
-      Set<String> out = new HashSet<>();
-      String lower = " " + t.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9+#.]+", " ") + " ";
-      String[] words = lower.strip().split(" ");
-      for (int n = 1; n <= 3; n++) {
-        for (int i = 0; i + n <= words.length; i++) {
-          String phrase = String.join(" ", java.util.Arrays.copyOfRange(words, i, i + n));
-          taxonomy.resolve(phrase).ifPresent(k -> out.add(k.id()));
-        }
+    Set<String> out = new HashSet<>();
+    String[] words = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9+#.]+", " ").strip().split(" ");
+    for (int n = 1; n <= 3; n++) {
+      for (int i = 0; i + n <= words.length; i++) {
+        taxonomy.resolve(String.join(" ", java.util.Arrays.copyOfRange(words, i, i + n))).ifPresent(k -> out.add(k.id()));
       }
-      return out;
-    });
+    }
+    return Set.copyOf(out);
   }
 
   private static double gap(Seniority asked, Seniority has) {
@@ -246,23 +242,21 @@ public final class FitFeatures {
 
   /** Cosine of the skill-category histograms of the posting's requirements and the profile's skills. */
   private double categoryCosine(ParsedPosting posting, ParsedProfile profile) {
-    Map<Object, Double> a = new HashMap<>();
+    double[] a = new double[Category.values().length];
     for (Requirement r : posting.requirements()) {
-      taxonomy.skill(r.skillId()).map(Skill::category).ifPresent(c -> a.merge(c, 1.0, Double::sum));
+      taxonomy.skill(r.skillId()).ifPresent(k -> a[k.category().ordinal()]++);
     }
-    Map<Object, Double> b = new HashMap<>();
+    double[] b = new double[a.length];
     for (ProfileSkill s : profile.skills()) {
-      taxonomy.skill(s.skillId()).map(Skill::category).ifPresent(c -> b.merge(c, 1.0, Double::sum));
+      taxonomy.skill(s.skillId()).ifPresent(k -> b[k.category().ordinal()]++);
     }
     double dot = 0;
     double na = 0;
     double nb = 0;
-    for (Map.Entry<Object, Double> e : a.entrySet()) {
-      dot += e.getValue() * b.getOrDefault(e.getKey(), 0.0);
-      na += e.getValue() * e.getValue();
-    }
-    for (double v : b.values()) {
-      nb += v * v;
+    for (int i = 0; i < a.length; i++) {
+      dot += a[i] * b[i];
+      na += a[i] * a[i];
+      nb += b[i] * b[i];
     }
     return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
   }

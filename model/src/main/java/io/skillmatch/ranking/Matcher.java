@@ -19,11 +19,14 @@ import io.skillmatch.taxonomy.Taxonomy;
 public final class Matcher {
 
   /** A posting prepared for scoring: what the parser read and its text vector. */
-  public record PostingDoc(ParsedPosting parsed, TermVectors.Vector terms, float[] skills) {}
+  public record PostingDoc(ParsedPosting parsed, TermVectors.Vector terms, TermVectors.Vector title, float[] skills,
+      java.util.Set<String> titleSkills) {}
 
   /** A profile prepared for scoring. */
-  public record ProfileDoc(ParsedProfile parsed, TermVectors.Vector terms, float[] skills) {}
+  public record ProfileDoc(ParsedProfile parsed, FitAssessor.ProfileIndex index, TermVectors.Vector terms,
+      float[] skills) {}
 
+  private final FitAssessor assessor;
   private final RuleScorer rules;
   private final FitFeatures features;
   private final TermVectors termVectors;
@@ -34,7 +37,8 @@ public final class Matcher {
 
   public Matcher(Taxonomy taxonomy, SkillSimilarity similarity, SkillSpace skillSpace, TermVectors termVectors,
       RankingModel model, int currentYear) {
-    this.rules = new RuleScorer(new FitAssessor(taxonomy), RuleScorer.Weights.defaults());
+    this.assessor = new FitAssessor(taxonomy);
+    this.rules = new RuleScorer(assessor, RuleScorer.Weights.defaults());
     this.features = new FitFeatures(taxonomy, similarity, currentYear);
     this.termVectors = termVectors;
     this.skillSpace = skillSpace;
@@ -44,21 +48,24 @@ public final class Matcher {
   }
 
   public PostingDoc posting(ParsedPosting parsed, String text) {
-    return new PostingDoc(parsed, termVectors.vector(text), skillSpace.posting(parsed));
+    return new PostingDoc(parsed, termVectors.vector(text), termVectors.rarity(parsed.title()),
+        skillSpace.posting(parsed), features.titleSkills(parsed.title()));
   }
 
   public ProfileDoc profile(ParsedProfile parsed, String text) {
-    return new ProfileDoc(parsed, termVectors.vector(text), skillSpace.profile(parsed));
+    return new ProfileDoc(parsed, assessor.index(parsed), termVectors.vector(text), skillSpace.profile(parsed));
   }
 
   /** The features of a pair, in {@link FitFeatures#NAMES} order. */
   public double[] features(PostingDoc posting, ProfileDoc profile) {
-    return features(posting, profile, rules.fit(posting.parsed(), profile.parsed()));
+    return features(posting, profile, rules.fit(posting.parsed(), profile.parsed(), profile.index()));
   }
 
   private double[] features(PostingDoc posting, ProfileDoc profile, RuleScorer.Fit fit) {
-    return features.of(fit, posting.parsed(), profile.parsed(), SkillSpace.cosine(posting.skills(), profile.skills()),
-        TermVectors.coverage(posting.terms(), profile.terms()), termVectors.coverage(posting.parsed().title(), profile.terms()));
+    return features.of(fit, posting.parsed(), profile.parsed(), profile.index(), SkillSpace.cosine(posting.skills(), profile.skills()),
+        TermVectors.coverage(posting.terms(), profile.terms()),
+        posting.title().total() == 0 ? 0 : posting.title().overlap(profile.terms()) / posting.title().total(),
+        posting.titleSkills());
   }
 
   /**
@@ -68,7 +75,7 @@ public final class Matcher {
    */
   public Match explain(PostingDoc posting, ProfileDoc profile) {
     RankingModel m = requireModel();
-    RuleScorer.Fit fit = rules.fit(posting.parsed(), profile.parsed());
+    RuleScorer.Fit fit = rules.fit(posting.parsed(), profile.parsed(), profile.index());
     double score = m.score(features(posting, profile, fit));
     List<Match.RequirementMatch> out = new ArrayList<>();
     List<Match.LearnNext> learn = new ArrayList<>();

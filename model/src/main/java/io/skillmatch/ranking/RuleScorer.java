@@ -56,6 +56,11 @@ public final class RuleScorer {
     return fit(posting, profile, assessor.assess(posting, profile));
   }
 
+  /** The fit of an indexed profile ({@link FitAssessor#index}) for a posting. */
+  public Fit fit(ParsedPosting posting, ParsedProfile profile, FitAssessor.ProfileIndex index) {
+    return fit(posting, profile, assessor.assess(posting, index));
+  }
+
   /** The score of given requirement fits, for asking "what if this requirement were met". */
   public Fit fit(ParsedPosting posting, ParsedProfile profile, List<RequirementFit> fits) {
     double required = coverage(fits, true);

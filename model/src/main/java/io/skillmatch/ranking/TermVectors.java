@@ -23,26 +23,60 @@ public final class TermVectors {
   /** Bundled frequencies. */
   public static final String BUNDLED = "/io/skillmatch/ranking/term-df.tsv";
 
-  /** A unit-length sparse vector: terms sorted, with their weights. */
-  public record Vector(String[] terms, float[] weights) {
-    public static final Vector EMPTY = new Vector(new String[0], new float[0]);
+  /**
+   * A sparse vector: 64-bit hashes of the terms, sorted, with their weights. Hashes rather than
+   * strings make the merges of scoring cheap; a collision between two of a text's words is
+   * astronomically unlikely.
+   */
+  public record Vector(long[] terms, float[] weights) {
+    public static final Vector EMPTY = new Vector(new long[0], new float[0]);
 
-    /** Cosine with another vector (both unit length): a merge of the sorted terms. */
-    public double cosine(Vector other) {
+    /** Dot product with another vector (the cosine when both are unit length). */
+    public double dot(Vector other) {
       double dot = 0;
       int i = 0;
       int j = 0;
       while (i < terms.length && j < other.terms.length) {
-        int c = terms[i].compareTo(other.terms[j]);
-        if (c == 0) {
+        long a = terms[i];
+        long b = other.terms[j];
+        if (a == b) {
           dot += weights[i++] * other.weights[j++];
-        } else if (c < 0) {
+        } else if (a < b) {
           i++;
         } else {
           j++;
         }
       }
       return dot;
+    }
+
+    /** The sum of this vector's weights over terms the other also has. */
+    public double overlap(Vector other) {
+      double sum = 0;
+      int i = 0;
+      int j = 0;
+      while (i < terms.length && j < other.terms.length) {
+        long a = terms[i];
+        long b = other.terms[j];
+        if (a == b) {
+          sum += weights[i++];
+          j++;
+        } else if (a < b) {
+          i++;
+        } else {
+          j++;
+        }
+      }
+      return sum;
+    }
+
+    /** The sum of the weights. */
+    public double total() {
+      double sum = 0;
+      for (float w : weights) {
+        sum += w;
+      }
+      return sum;
     }
   }
 
@@ -112,28 +146,64 @@ public final class TermVectors {
 
   /** The unit-length TF-IDF vector of a text: (1 + log tf) * log(1 + (N + 1) / (df + 1)). */
   public Vector vector(String text) {
-    Map<String, Double> tf = new HashMap<>();
+    Map<String, Integer> tf = new HashMap<>();
     for (String t : tokens(text)) {
-      tf.merge(t, 1.0, Double::sum);
+      tf.merge(t, 1, Integer::sum);
     }
+    return build(tf, true);
+  }
+
+  /**
+   * The words of a short text (a job title) weighted by rarity alone, not normalised: {@code
+   * title.overlap(doc) / title.total()} is the share of the title's weight a document speaks of.
+   */
+  public Vector rarity(String shortText) {
+    Map<String, Integer> tf = new HashMap<>();
+    for (String t : tokens(shortText == null ? "" : shortText)) {
+      tf.put(t, 1);
+    }
+    return build(tf, false);
+  }
+
+  private Vector build(Map<String, Integer> tf, boolean unit) {
     if (tf.isEmpty()) {
       return Vector.EMPTY;
     }
-    String[] terms = tf.keySet().toArray(new String[0]);
-    Arrays.sort(terms);
-    float[] weights = new float[terms.length];
-    double norm = 0;
-    for (int i = 0; i < terms.length; i++) {
-      double w = (1 + Math.log(tf.get(terms[i])))
-          * Math.log((1.0 + documents) / (1 + df.getOrDefault(terms[i], 0)) + 1);
-      weights[i] = (float) w;
-      norm += w * w;
+    long[][] entries = new long[tf.size()][];
+    float[] byIndex = new float[tf.size()];
+    int k = 0;
+    for (Map.Entry<String, Integer> e : tf.entrySet()) {
+      double idf = Math.log((1.0 + documents) / (1 + df.getOrDefault(e.getKey(), 0)) + 1);
+      byIndex[k] = (float) ((1 + Math.log(e.getValue())) * idf);
+      entries[k] = new long[] {hash(e.getKey()), k};
+      k++;
     }
-    float len = (float) Math.sqrt(norm);
-    for (int i = 0; i < weights.length; i++) {
-      weights[i] /= len;
+    Arrays.sort(entries, (x, y) -> Long.compare(x[0], y[0]));
+    long[] terms = new long[entries.length];
+    float[] weights = new float[entries.length];
+    double norm = 0;
+    for (int i = 0; i < entries.length; i++) {
+      terms[i] = entries[i][0];
+      weights[i] = byIndex[(int) entries[i][1]];
+      norm += weights[i] * weights[i];
+    }
+    if (unit) {
+      float len = (float) Math.sqrt(norm);
+      for (int i = 0; i < weights.length; i++) {
+        weights[i] /= len;
+      }
     }
     return new Vector(terms, weights);
+  }
+
+  /** 64-bit FNV-1a of a term, mixed. */
+  static long hash(String term) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < term.length(); i++) {
+      h ^= term.charAt(i);
+      h *= 0x100000001b3L;
+    }
+    return h ^ (h >>> 29);
   }
 
   /**
@@ -145,37 +215,20 @@ public final class TermVectors {
     double covered = 0;
     int i = 0;
     int j = 0;
-    while (i < posting.terms().length && j < doc.terms().length) {
-      int c = posting.terms()[i].compareTo(doc.terms()[j]);
-      if (c == 0) {
+    long[] a = posting.terms();
+    long[] b = doc.terms();
+    while (i < a.length && j < b.length) {
+      if (a[i] == b[j]) {
         covered += posting.weights()[i] * posting.weights()[i];
         i++;
         j++;
-      } else if (c < 0) {
+      } else if (a[i] < b[j]) {
         i++;
       } else {
         j++;
       }
     }
     return covered;
-  }
-
-  /**
-   * The share of a short text's words (a job title), weighted by rarity, that occur in a document:
-   * how much of "Test Lead" or "Big Data Engineer" the candidate's text speaks of.
-   */
-  public double coverage(String shortText, Vector doc) {
-    if (shortText == null) {
-      return 0;
-    }
-    double all = 0;
-    double found = 0;
-    for (String t : new HashSet<>(tokens(shortText))) {
-      double idf = Math.log((1.0 + documents) / (1 + df.getOrDefault(t, 0)) + 1);
-      all += idf;
-      found += Arrays.binarySearch(doc.terms(), t) >= 0 ? idf : 0;
-    }
-    return all == 0 ? 0 : found / all;
   }
 
   /** Function words, and pronouns, which say something about a person and nothing about fit. */

@@ -273,6 +273,28 @@ public final class Taxonomy {
   }
 
   /** Whether {@code ancestor} is this skill or reachable from it through broader links. */
+  /** The skill's strict ancestors along broader links, nearest first; empty for an unknown id. */
+  public List<String> ancestors(String skillId) {
+    return ancestorCache.computeIfAbsent(skillId, id -> {
+      java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+      java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>();
+      Skill start = byId.get(id);
+      if (start != null) {
+        todo.addAll(start.broader());
+      }
+      while (!todo.isEmpty()) {
+        String a = todo.removeFirst();
+        Skill s = byId.get(a);
+        if (s != null && !a.equals(id) && out.add(a)) {
+          todo.addAll(s.broader());
+        }
+      }
+      return List.copyOf(out);
+    });
+  }
+
+  private final java.util.Map<String, List<String>> ancestorCache = new java.util.concurrent.ConcurrentHashMap<>();
+
   public boolean isA(String skillId, String ancestor) {
     Set<String> seen = new HashSet<>();
     List<String> todo = new ArrayList<>(List.of(skillId));
