@@ -31,7 +31,7 @@ public final class ParsedTexts {
       try {
         return postings.parse(t);
       } catch (TextRejectedException e) {
-        return new ParsedPosting(null, null, null, List.of(), List.of(e.getMessage()));
+        return new ParsedPosting(null, null, null, List.of(), List.of(), List.of(e.getMessage()));
       }
     });
   }
@@ -41,7 +41,7 @@ public final class ParsedTexts {
       try {
         return profiles.parse(t);
       } catch (TextRejectedException e) {
-        return new ParsedProfile(List.of(), null, null, List.of(), List.of(e.getMessage()));
+        return new ParsedProfile(List.of(), null, null, List.of(), List.of(), List.of(e.getMessage()));
       }
     });
   }

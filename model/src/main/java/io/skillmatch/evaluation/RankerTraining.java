@@ -72,7 +72,9 @@ public final class RankerTraining {
         shared.resolve("resumes_categorized/resumes_unique.csv"),
         shared.resolve("glassdoor_ds_jobs_2020/glassdoor_jobs.csv"),
         shared.resolve("glassdoor_ds_jobs_2020/Uncleaned_DS_jobs.csv"));
-    TermVectors terms = TermVectors.count(corpus(corpusFiles));
+    Iterable<String> corpus = corpus(corpusFiles);
+    TermVectors terms = TermVectors.count(corpus);
+    Files.writeString(out.resolve("common-words.txt"), commonWords(corpus, 3), StandardCharsets.UTF_8);
     Files.writeString(out.resolve("term-df.tsv"), terms.write(2), StandardCharsets.UTF_8);
     TermVectors shipped = TermVectors.read(Files.newInputStream(out.resolve("term-df.tsv")));
 
@@ -120,6 +122,24 @@ public final class RankerTraining {
             outcome.model().features(), outcome.model().trees(), outcome.model().mlp(), outcome.model().calibration(),
             prov)) + "\n", StandardCharsets.UTF_8);
     return new RankerTrainer.Outcome(outcome.model(), outcome.comparison(), outcome.validation(), test);
+  }
+
+  /** Words written in lower case in at least {@code minDocs} texts, sorted, one per line. */
+  static String commonWords(Iterable<String> corpus, int minDocs) {
+    java.util.Map<String, Integer> df = new java.util.HashMap<>();
+    java.util.regex.Pattern word = java.util.regex.Pattern.compile("(?<![A-Za-z])[a-z]{3,}(?![A-Za-z])");
+    for (String doc : corpus) {
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      java.util.regex.Matcher m = word.matcher(doc);
+      while (m.find()) {
+        seen.add(m.group());
+      }
+      seen.forEach(w -> df.merge(w, 1, Integer::sum));
+    }
+    StringBuilder sb = new StringBuilder();
+    df.entrySet().stream().filter(e -> e.getValue() >= minDocs).map(java.util.Map.Entry::getKey).sorted()
+        .forEach(w -> sb.append(w).append('\n'));
+    return sb.toString();
   }
 
   private static Iterable<String> corpus(List<Path> files) throws IOException {

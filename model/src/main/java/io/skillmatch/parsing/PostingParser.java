@@ -29,16 +29,18 @@ public final class PostingParser {
   private final Taxonomy taxonomy;
   private final SkillExtractor extractor;
   private final TextCleaner cleaner;
+  private final UnknownSkills unknown;
 
-  public PostingParser(Taxonomy taxonomy, SkillExtractor extractor, TextCleaner cleaner) {
+  public PostingParser(Taxonomy taxonomy, SkillExtractor extractor, TextCleaner cleaner, UnknownSkills unknown) {
     this.taxonomy = taxonomy;
     this.extractor = extractor;
     this.cleaner = cleaner;
+    this.unknown = unknown;
   }
 
   /** A parser over the taxonomy with the default extractor and cleaner. */
   public static PostingParser of(Taxonomy taxonomy) {
-    return new PostingParser(taxonomy, new SkillMatcher(taxonomy), new TextCleaner());
+    return new PostingParser(taxonomy, new SkillMatcher(taxonomy), new TextCleaner(), UnknownSkills.bundled(taxonomy));
   }
 
   /** A mention placed in its clause, with what its context says. */
@@ -118,7 +120,7 @@ public final class PostingParser {
     if (requirements.isEmpty()) {
       warnings.add("no skills from the taxonomy were found in the posting");
     }
-    return new ParsedPosting(title, seniority, minYears, requirements, warnings);
+    return new ParsedPosting(title, seniority, minYears, requirements, unknown.find(text, mentions), warnings);
   }
 
   private void bindYears(

@@ -58,6 +58,7 @@ public final class ProfileParser {
   private final SkillExtractor extractor;
   private final SkillExtractor titleExtractor;
   private final TextCleaner cleaner;
+  private final UnknownSkills unknown;
   private final Clock clock;
 
   /**
@@ -67,18 +68,21 @@ public final class ProfileParser {
    * @param titleExtractor finds skills in job titles, where "Data Analyst" means data analysis
    */
   public ProfileParser(
-      Taxonomy taxonomy, SkillExtractor extractor, SkillExtractor titleExtractor, TextCleaner cleaner, Clock clock) {
+      Taxonomy taxonomy, SkillExtractor extractor, SkillExtractor titleExtractor, TextCleaner cleaner,
+      UnknownSkills unknown, Clock clock) {
     this.taxonomy = taxonomy;
     this.extractor = extractor;
     this.titleExtractor = titleExtractor;
     this.cleaner = cleaner;
+    this.unknown = unknown;
     this.clock = clock;
   }
 
   /** A parser over the taxonomy with the default extractor and cleaner, today from the clock. */
   public static ProfileParser of(Taxonomy taxonomy, Clock clock) {
     return new ProfileParser(
-        taxonomy, new SkillMatcher(taxonomy), new SkillMatcher(taxonomy, true), new TextCleaner(), clock);
+        taxonomy, new SkillMatcher(taxonomy), new SkillMatcher(taxonomy, true), new TextCleaner(),
+        UnknownSkills.bundled(taxonomy), clock);
   }
 
   /** A dated experience entry: its text span, its months, its title. */
@@ -200,7 +204,7 @@ public final class ProfileParser {
     if (skills.isEmpty()) {
       warnings.add("no skills from the taxonomy were found in the profile");
     }
-    return new ParsedProfile(skills, totalYears, seniority, titles, warnings);
+    return new ParsedProfile(skills, totalYears, seniority, titles, unknown.find(text, mentions), warnings);
   }
 
   /** The skills of the gathered facts: years from dates or statements, whichever is larger. */
@@ -489,6 +493,7 @@ public final class ProfileParser {
       }
     }
     JsonNode skills = node.path("skills");
+    List<String> unknownNames = new ArrayList<>();
     if (!skills.isMissingNode() && !skills.isArray()) {
       throw new InvalidInputException("skills", "must be an array");
     }
@@ -500,6 +505,7 @@ public final class ProfileParser {
       Optional<Skill> skill = taxonomy.resolve(name);
       if (skill.isEmpty()) {
         warnings.add("unknown skill, not in the taxonomy: " + name);
+        unknownNames.add(name);
         continue;
       }
       Facts f = facts.computeIfAbsent(skill.get().id(), k -> new Facts());
@@ -527,7 +533,7 @@ public final class ProfileParser {
     if (out.isEmpty()) {
       warnings.add("no skills from the taxonomy were found in the profile");
     }
-    return new ParsedProfile(out, totalYears, seniority(titles, totalYears), titles, warnings);
+    return new ParsedProfile(out, totalYears, seniority(titles, totalYears), titles, unknownNames, warnings);
   }
 
   private static Evidence sentenceAround(String text, Mention m) {

@@ -107,6 +107,7 @@ final class MatchController {
     m.put("title", p.title());
     m.put("seniority", p.seniority());
     m.put("minYears", p.minYears());
+    m.put("unknownSkills", p.unknownSkills());
     return m;
   }
 
@@ -115,6 +116,7 @@ final class MatchController {
     m.put("totalYears", p.totalYears());
     m.put("seniority", p.seniority());
     m.put("titles", p.titles());
+    m.put("unknownSkills", p.unknownSkills());
     return m;
   }
 }
