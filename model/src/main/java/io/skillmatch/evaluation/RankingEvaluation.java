@@ -79,6 +79,7 @@ public final class RankingEvaluation {
     Map<String, PairScorer> out = new LinkedHashMap<>();
     out.put("BM25 (Lucene)", new Bm25Scorer(set.judgments().stream().map(j -> set.texts().get(j.candidate())).toList()));
     out.put("TF-IDF cosine", Baselines.tfIdfCosine(set.texts().values()));
+    out.put("MiniLM cosine", new MiniLmScorer());
     out.put("skill-overlap Jaccard", Baselines.skillJaccard(taxonomy, clock));
     out.put("skillmatch rules v0", rules(taxonomy, clock));
     return out;
