@@ -29,14 +29,20 @@ class EmbeddingRealDataTest {
   @BeforeAll
   static void readCorpus() throws Exception {
     Optional<Path> found = SharedData.find();
-    assumeTrue(found.isPresent(), "../shared/data not found: skipping the embedding checks on real data");
-    shared = found.get();
-    taxonomy = Taxonomy.bundled();
-    corpus = CoOccurrenceCorpus.build(shared, taxonomy);
+    if (found.isPresent()) {
+      shared = found.get();
+      taxonomy = Taxonomy.bundled();
+      corpus = CoOccurrenceCorpus.build(shared, taxonomy);
+    }
+  }
+
+  private static void requireSharedData() {
+    assumeTrue(corpus != null, "../shared/data not found: skipping the embedding checks on real data");
   }
 
   @Test
   void everySourceMapsToTheTaxonomy() {
+    requireSharedData();
     assertEquals(Set.of(CoOccurrenceCorpus.Source.values()), corpus.coverage().keySet());
     for (CoOccurrenceCorpus.Coverage c : corpus.coverage().values()) {
       assertTrue(c.mappedShare() > 0.05 && c.mappedShare() < 1, c.toString());
@@ -50,6 +56,7 @@ class EmbeddingRealDataTest {
 
   @Test
   void shippedVectorsAreLearnedFromThisCorpus() {
+    requireSharedData();
     SkillVectors shipped = SkillVectors.bundled();
     Map<String, Integer> bags = corpus.bagCounts();
     int learned = 0;
@@ -67,6 +74,7 @@ class EmbeddingRealDataTest {
 
   @Test
   void relatedSkillsAreCloserThanRandomOnes() throws Exception {
+    requireSharedData();
     SkillVectors learned = learnedOnly(SkillVectors.bundled());
     List<EmbeddingEvaluation.Pair> taxonomyPairs = new ArrayList<>(EmbeddingEvaluation.taxonomyBroader(taxonomy));
     taxonomyPairs.addAll(EmbeddingEvaluation.taxonomyRelated(taxonomy));
@@ -82,6 +90,7 @@ class EmbeddingRealDataTest {
 
   @Test
   void aShortTrainingRunAlreadySeparatesRelatedPairs() {
+    requireSharedData();
     EmbeddingTrainer.Options quick = EmbeddingTrainer.Options.defaults().withDimension(32).withEpochs(3);
     EmbeddingTrainer.Result r = new EmbeddingTrainer(quick).train(corpus, line -> {});
     SkillVectors v = SkillVectors.of("quick", r.vectors(), Set.of());
