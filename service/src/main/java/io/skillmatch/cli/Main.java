@@ -3,6 +3,9 @@ package io.skillmatch.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.skillmatch.data.SharedData;
+import io.skillmatch.embedding.EmbeddingArtefact;
+import io.skillmatch.embedding.EmbeddingEvaluation;
+import io.skillmatch.embedding.EmbeddingTrainer;
 import io.skillmatch.evaluation.JudgedSet;
 import io.skillmatch.evaluation.MatchedTexts;
 import io.skillmatch.evaluation.ParsedTexts;
@@ -56,6 +59,9 @@ public final class Main {
                                   train the ranking model on the judged pairs; writes training-data/ranking
         evaluate [--shared DIR] [--split test|validation|train|all] [--seed 42]
                                   rank the judged pairs (training-data/judgments) with the baselines
+        train-embeddings [--shared DIR] [--seed 42] [--dim 64] [--out DIR]
+                                  learn skill vectors (DL4J word2vec) from ../shared/data co-occurrence
+                                  into training-data/embeddings, with provenance and evaluation
         test                      run the test suite (mvn verify)
         bench [JMH ARGS]          run the JMH benchmarks
         help                      this text
@@ -92,6 +98,7 @@ public final class Main {
         case "eval-parsing" -> evalParsing(options(args));
         case "evaluate" -> evaluate(options(args));
         case "train" -> train(options(args));
+        case "train-embeddings" -> trainEmbeddings(options(args));
         default -> {
           err.println("unknown command: " + args[0]);
           err.print(USAGE);
@@ -234,6 +241,40 @@ public final class Main {
     out.print(RankingEvaluation.table(outcome.test()));
     out.printf(java.util.Locale.ROOT, "wrote training-data/ranking/ranking-model.json and term-df.tsv in %.1f s%n",
         (System.nanoTime() - start) / 1e9);
+    return 0;
+  }
+
+  private int trainEmbeddings(Map<String, String> opts) throws IOException {
+    Path shared = sharedData(opts);
+    Path dir = Path.of(opts.getOrDefault("out", root.resolve("training-data/embeddings").toString()));
+    EmbeddingTrainer.Options options = EmbeddingTrainer.Options.defaults();
+    try {
+      if (opts.containsKey("seed")) {
+        options = options.withSeed(Long.parseLong(opts.get("seed")));
+      }
+      if (opts.containsKey("dim")) {
+        options = options.withDimension(Integer.parseInt(opts.get("dim")));
+      }
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--seed and --dim must be numbers: " + e.getMessage());
+    }
+    EmbeddingArtefact.Result r = EmbeddingArtefact.build(shared, Taxonomy.bundled(), options, dir, err::println);
+    out.printf("wrote %,d skill vectors (%,d learned, %,d derived from the taxonomy), dim %d, version %s%n",
+        r.vectors().size(), r.learned(), r.derived(), r.vectors().dimension(), r.vectors().version());
+    out.println("  " + r.vectorsFile());
+    out.println("  " + r.provenanceFile());
+    out.printf("word2vec training: %.1f s%n", r.training().trainMillis() / 1000.0);
+    for (EmbeddingEvaluation.Auc a : r.aucs()) {
+      out.printf("AUC %-28s %.3f  (%,d related pairs vs %,d random)%n", a.relation(), a.auc(), a.pairs(),
+          a.randomPairs());
+    }
+    for (EmbeddingEvaluation.Probe p : r.probes()) {
+      List<String> names = new ArrayList<>();
+      p.neighbours().forEach(n -> names.add(n.name() + (n.derived() ? "*" : "")));
+      out.println(p.name() + " [" + p.vector() + "]: " + String.join(", ", names));
+    }
+    out.println("(* derived from taxonomy neighbours, not learned)");
+    out.println("the jar bundles the vectors at the next build (./skillmatch build)");
     return 0;
   }
 
