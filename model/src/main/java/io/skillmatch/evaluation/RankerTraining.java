@@ -48,6 +48,8 @@ public final class RankerTraining {
         out.add(RankerTrainer.trees(new RankerTrainer.TreeOptions(trees, leaves, 10, 0.05)));
       }
     }
+    out.add(new MlpLearner(new MlpLearner.Options(32, 16, 400, 0.003, 1e-3, 42)));
+    out.add(new MlpLearner(new MlpLearner.Options(64, 32, 400, 0.003, 1e-3, 42)));
     return out;
   }
 
@@ -102,6 +104,7 @@ public final class RankerTraining {
     }
     ObjectNode libs = prov.putObject("libraries");
     libs.put("smile-core", version("com.github.haifengl", "smile-core"));
+    libs.put("deeplearning4j-nn", version("org.deeplearning4j", "deeplearning4j-nn"));
     libs.put("java", Runtime.version().toString());
 
     List<RankerTrainer.Learner> learners = learners();

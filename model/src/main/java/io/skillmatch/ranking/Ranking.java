@@ -1,5 +1,6 @@
 package io.skillmatch.ranking;
 
+import io.skillmatch.embedding.SkillVectors;
 import io.skillmatch.taxonomy.Taxonomy;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -13,8 +14,18 @@ public record Ranking(Taxonomy taxonomy, SkillSimilarity similarity, SkillSpace 
 
   /** Everything bundled with skillmatch. */
   public static Ranking bundled() {
-    return new Ranking(Taxonomy.bundled(), SkillSimilarity.NONE, SkillSpace.NONE, TermVectors.bundled(), "none");
+    return bundled(Taxonomy.bundled());
   }
+
+  /** The bundled parts over a taxonomy already loaded. */
+  public static Ranking bundled(Taxonomy taxonomy) {
+    SkillVectors vectors = SkillVectors.bundled();
+    EmbeddingSpace space = new EmbeddingSpace(vectors, taxonomy, TRAINING_YEAR);
+    return new Ranking(taxonomy, space, space, TermVectors.bundled(), vectors.version());
+  }
+
+  /** The year recency is read against in profile vectors: the training day's, so vectors are stable. */
+  static final int TRAINING_YEAR = 2026;
 
   /** A matcher scoring with the given model, reading recency against the clock's year. */
   public Matcher matcher(RankingModel model, Clock clock) {

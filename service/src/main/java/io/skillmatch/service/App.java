@@ -37,7 +37,7 @@ public final class App {
     Json json = new Json(mapper, config.maxBodyBytes());
     ParseController parse =
         new ParseController(PostingParser.of(taxonomy), ProfileParser.of(taxonomy, config.clock()), json);
-    Ranking ranking = Ranking.bundled();
+    Ranking ranking = Ranking.bundled(taxonomy);
     RankingModel model = RankingModel.bundled();
     MatchController match = new MatchController(PostingParser.of(taxonomy), ProfileParser.of(taxonomy, config.clock()),
         ranking.matcher(model, config.clock()), json);
