@@ -32,6 +32,11 @@ public final class MatchedTexts {
     return matcher.features(posting(postingText), profile(candidateText));
   }
 
+  /** The cosine of the posting's and the profile's skill vectors: the retrieval stage. */
+  public PairScorer vectorCosine() {
+    return (p, c) -> io.skillmatch.ranking.SkillSpace.cosine(posting(p).skills(), profile(c).skills());
+  }
+
   /** The matcher's calibrated score as a pair scorer. */
   public PairScorer scorer() {
     return (p, c) -> matcher.score(posting(p), profile(c));

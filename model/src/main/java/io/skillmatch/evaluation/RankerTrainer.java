@@ -141,9 +141,9 @@ public final class RankerTrainer {
     Ranker finalRanker = fit(best, all);
     Calibration calibration = Calibration.fit(heldOut, grades);
     RankingModel model = "trees".equals(best.kind())
-        ? new RankingModel(provenance.path("version").asText(), "trees", FitFeatures.NAMES, (TreeEnsemble) finalRanker,
+        ? new RankingModel("unversioned", "trees", FitFeatures.NAMES, (TreeEnsemble) finalRanker,
             null, calibration, provenance)
-        : new RankingModel(provenance.path("version").asText(), "mlp", FitFeatures.NAMES, null,
+        : new RankingModel("unversioned", "mlp", FitFeatures.NAMES, null,
             (io.skillmatch.ranking.Mlp) finalRanker, calibration, provenance);
     List<RankingEvaluation.Result> test = new ArrayList<>();
     test.add(evaluation.evaluate("skillmatch (" + best.kind() + ")", (p, c) -> model.score(features(p, c)), splitOf,
@@ -170,14 +170,18 @@ public final class RankerTrainer {
     return rows.computeIfAbsent(j, k -> features(set.texts().get(k.posting()), set.texts().get(k.candidate())));
   }
 
-  static TreeEnsemble fitTrees(double[][] x, double[] y, TreeOptions o) {
-    int d = FitFeatures.NAMES.size();
+  public static TreeEnsemble fitTrees(double[][] x, double[] y, TreeOptions o) {
+    int d = x[0].length;
     double[][] data = new double[x.length][];
     for (int i = 0; i < x.length; i++) {
       data[i] = Arrays.copyOf(x[i], d + 1);
       data[i][d] = y[i];
     }
-    String[] names = new ArrayList<>(FitFeatures.NAMES) {{ add("grade"); }}.toArray(new String[0]);
+    String[] names = new String[d + 1];
+    for (int k = 0; k < d; k++) {
+      names[k] = "x" + k;
+    }
+    names[d] = "grade";
     GradientTreeBoost model = GradientTreeBoost.fit(Formula.lhs("grade"), DataFrame.of(data, names),
         new GradientTreeBoost.Options(Loss.ls(), o.trees(), 64, o.maxNodes(), o.nodeSize(), o.shrinkage(), 1.0, null,
             null));

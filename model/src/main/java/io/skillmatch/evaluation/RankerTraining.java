@@ -84,12 +84,12 @@ public final class RankerTraining {
     JudgedSet set = JudgedSet.load(root.resolve("training-data/judgments"), shared);
     Matcher matcher = new Matcher(taxonomy, similarity, space, shipped, null,
         TODAY.atZone(ZoneOffset.UTC).getYear());
-    RankerTrainer trainer = new RankerTrainer(set, new MatchedTexts(matcher, new ParsedTexts(taxonomy, clock)), progress);
+    MatchedTexts texts = new MatchedTexts(matcher, new ParsedTexts(taxonomy, clock));
+    RankerTrainer trainer = new RankerTrainer(set, texts, progress);
     Map<String, JudgedSet.Split> split = set.splitByPosting(seed);
 
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode prov = json.createObjectNode();
-    prov.put("version", "ranker-" + sha256(Files.readAllBytes(out.resolve("term-df.tsv")), judgmentBytes()).substring(0, 12));
     prov.put("seed", seed);
     prov.put("today", TODAY.toString());
     prov.put("embeddings", embeddingsVersion);
@@ -116,15 +116,49 @@ public final class RankerTraining {
     List<RankingEvaluation.Result> test = new ArrayList<>(outcome.test());
     RankingEvaluation.baselines(set, taxonomy, clock)
         .forEach((name, scorer) -> test.add(eval.evaluate(name, scorer, split, List.of(JudgedSet.Split.TEST))));
+    // calibration on test: the expected grade the score stands for against the grades given
+    ArrayNode reliability = prov.putArray("testCalibration");
+    double[][] bins = new double[5][3]; // count, sum predicted grade, sum judged grade
+    double absError = 0;
+    int n = 0;
+    for (JudgedSet.Judgment j : set.judgments()) {
+      if (split.get(j.posting()) != JudgedSet.Split.TEST) {
+        continue;
+      }
+      double predicted = outcome.model().calibration().grade(
+          outcome.model().ranker().raw(texts.features(set.texts().get(j.posting()), set.texts().get(j.candidate()))));
+      int b = Math.min(4, (int) (predicted / 3 * 5));
+      bins[b][0]++;
+      bins[b][1] += predicted;
+      bins[b][2] += j.grade();
+      absError += Math.abs(predicted - j.grade());
+      n++;
+    }
+    for (int b = 0; b < bins.length; b++) {
+      ObjectNode bin = reliability.addObject();
+      bin.put("scoreFrom", b * 20).put("scoreTo", (b + 1) * 20).put("pairs", (int) bins[b][0]);
+      if (bins[b][0] > 0) {
+        bin.put("meanExpectedGrade", round3(bins[b][1] / bins[b][0])).put("meanJudgedGrade", round3(bins[b][2] / bins[b][0]));
+      }
+    }
+    prov.put("testMeanAbsoluteGradeError", round3(absError / Math.max(1, n)));
     ArrayNode metrics = prov.putArray("testMetrics");
     for (RankingEvaluation.Result r : test) {
       metrics.add(json.valueToTree(r));
     }
-    Files.writeString(out.resolve("ranking-model.json"),
-        json.writeValueAsString(new io.skillmatch.ranking.RankingModel(outcome.model().version(), outcome.model().kind(),
-            outcome.model().features(), outcome.model().trees(), outcome.model().mlp(), outcome.model().calibration(),
-            prov)) + "\n", StandardCharsets.UTF_8);
-    return new RankerTrainer.Outcome(outcome.model(), outcome.comparison(), outcome.validation(), test);
+    // the version names what scores: the parameters, the calibration and the text statistics
+    io.skillmatch.ranking.RankingModel m = outcome.model();
+    String version = "ranker-" + sha256(json.writeValueAsBytes(new io.skillmatch.ranking.RankingModel("", m.kind(),
+        m.features(), m.trees(), m.mlp(), m.calibration(), null)), Files.readAllBytes(out.resolve("term-df.tsv")))
+        .substring(0, 12);
+    ObjectNode versioned = json.createObjectNode();
+    versioned.put("version", version);
+    versioned.setAll(prov);
+    io.skillmatch.ranking.RankingModel model = new io.skillmatch.ranking.RankingModel(version, m.kind(), m.features(),
+        m.trees(), m.mlp(), m.calibration(), versioned);
+    Files.writeString(out.resolve("ranking-model.json"), json.writeValueAsString(model) + "\n",
+        StandardCharsets.UTF_8);
+    return new RankerTrainer.Outcome(model, outcome.comparison(), outcome.validation(), test);
   }
 
   /** Words written in lower case in at least {@code minDocs} texts, sorted, one per line. */
@@ -169,12 +203,8 @@ public final class RankerTraining {
     }
   }
 
-  private byte[] judgmentBytes() throws IOException {
-    StringBuilder sb = new StringBuilder();
-    for (Path f : judgmentFiles()) {
-      sb.append(sha256(Files.readAllBytes(f)));
-    }
-    return sb.toString().getBytes(StandardCharsets.UTF_8);
+  private static double round3(double v) {
+    return Math.round(v * 1000) / 1000.0;
   }
 
   static String sha256(byte[]... parts) {

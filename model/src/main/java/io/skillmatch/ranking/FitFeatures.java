@@ -28,7 +28,8 @@ public final class FitFeatures {
       "preferredCoverage", "preferredSoftCoverage", "anyOfMet", "skillYearsFit", "yearsFit", "yearsGap",
       "seniorityFit", "seniorityGap", "recency", "weakShare", "focus", "skillVectorCosine", "textCoverage",
       "titleOverlap", "requiredCount", "profileSkills", "ruleScore", "categoryCosine", "requiredTechCoverage",
-      "titleSkillsMet", "titleTermCoverage");
+      "titleSkillsMet", "titleTermCoverage", "requiredDatedShare", "profileDatedShare", "profileYears",
+      "postingMinYears");
 
   private final Taxonomy taxonomy;
   private final SkillSimilarity similarity;
@@ -50,6 +51,7 @@ public final class FitFeatures {
     double skillYears = 0;
     int withYears = 0;
     int matched = 0;
+    int dated = 0;
     int weak = 0;
     double recent = 0;
     for (RequirementFit f : fit.fits()) {
@@ -62,6 +64,7 @@ public final class FitFeatures {
       }
       if (e != null && FitAssessor.required(r)) {
         matched++;
+        dated += e.years() != null ? 1 : 0;
         weak += e.weak() ? 1 : 0;
         recent += e.lastUsedYear() == null ? 0.5 : e.lastUsedYear() >= currentYear - 2 ? 1
             : e.lastUsedYear() >= currentYear - 6 ? 0.5 : 0;
@@ -123,7 +126,12 @@ public final class FitFeatures {
       categoryCosine(posting, profile),
       techUnits == 0 ? fit.requiredCoverage() : tech / techUnits,
       titleUnits == 0 ? -1 : inTitle / titleUnits,
-      titleTermCoverage
+      titleTermCoverage,
+      required.count() == 0 ? 0 : (double) dated / required.count(),
+      profile.skills().isEmpty() ? 0 : profile.skills().stream().filter(k -> k.years() != null).count()
+          / (double) profile.skills().size(),
+      profile.totalYears() == null ? -1 : Math.min(40, profile.totalYears()),
+      minYears == null ? -1 : minYears
     };
   }
 

@@ -7,7 +7,10 @@ import io.skillmatch.embedding.EmbeddingArtefact;
 import io.skillmatch.embedding.EmbeddingEvaluation;
 import io.skillmatch.embedding.EmbeddingTrainer;
 import io.skillmatch.evaluation.JudgedSet;
+import io.skillmatch.evaluation.Baselines;
 import io.skillmatch.evaluation.MatchedTexts;
+import io.skillmatch.evaluation.PairScorer;
+import io.skillmatch.evaluation.RetrievalEvaluation;
 import io.skillmatch.evaluation.ParsedTexts;
 import io.skillmatch.evaluation.RankerTrainer;
 import io.skillmatch.evaluation.RankerTraining;
@@ -57,7 +60,7 @@ public final class Main {
                                   measure extraction on Dice postings and SkillSpan (needs ../shared)
         train [--shared DIR] [--seed 42]
                                   train the ranking model on the judged pairs; writes training-data/ranking
-        evaluate [--shared DIR] [--split test|validation|train|all] [--seed 42]
+        evaluate [--shared DIR] [--split test|validation|train|all] [--seed 42] [--retrieval yes|no]
                                   rank the judged pairs (training-data/judgments) with the baselines
         train-embeddings [--shared DIR] [--seed 42] [--dim 64] [--out DIR]
                                   learn skill vectors (DL4J word2vec) from ../shared/data co-occurrence
@@ -221,10 +224,24 @@ public final class Main {
     Ranking ranking = Ranking.bundled();
     RankingEvaluation.baselines(set, Taxonomy.bundled(), clock)
         .forEach((name, scorer) -> results.add(eval.evaluate(name, scorer, split, splits)));
-    results.add(0, eval.evaluate("skillmatch " + model.kind() + " (" + model.version() + ")",
-        new MatchedTexts(ranking.matcher(model), new ParsedTexts(Taxonomy.bundled(), clock)).scorer(), split, splits));
+    MatchedTexts matched = new MatchedTexts(ranking.matcher(model), new ParsedTexts(ranking.taxonomy(), clock));
+    results.add(0, eval.evaluate("skillmatch " + model.kind() + " (" + model.version() + ")", matched.scorer(), split,
+        splits));
     out.println("judged pairs: " + set.judgments().size() + "; split by posting with seed " + seed + "; evaluated on: " + which);
     out.print(RankingEvaluation.table(results));
+    if (!"no".equals(opts.get("retrieval"))) {
+      RetrievalEvaluation retrieval = new RetrievalEvaluation(set);
+      List<RetrievalEvaluation.Result> r = new ArrayList<>();
+      Map<String, PairScorer> first = new LinkedHashMap<>();
+      first.put("skill vectors (cosine)", matched.vectorCosine());
+      first.put("TF-IDF cosine", Baselines.tfIdfCosine(set.texts().values()));
+      first.put("skillmatch (full rank)", matched.scorer());
+      first.forEach((name, scorer) -> r.add(retrieval.candidatesForPostings(name, scorer, split, splits, 10, 20, 50)));
+      first.forEach((name, scorer) -> r.add(retrieval.postingsForCandidates(name, scorer, split, splits, 5, 10, 20)));
+      out.println("retrieval: every candidate ranked for each posting, every posting for each candidate;"
+          + " recall of the judged good fits (grade 2+)");
+      out.print(RetrievalEvaluation.table(r));
+    }
     return 0;
   }
 

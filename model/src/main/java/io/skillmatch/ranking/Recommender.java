@@ -1,0 +1,56 @@
+package io.skillmatch.ranking;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Retrieval then ranking, in both directions: the skill vectors shortlist the nearest documents,
+ * the trained model scores each shortlisted pair and explains it. The shortlist keeps ranking cost
+ * flat however large the store; a shortlist as large as the store ranks everything. Thread-safe.
+ */
+public final class Recommender {
+
+  /** A ranked result: the document, its score and explanation. */
+  public record Result<T>(T item, Match match) {}
+
+  private final Matcher matcher;
+  private final int shortlist;
+
+  /** @param shortlist how many nearest documents the model scores */
+  public Recommender(Matcher matcher, int shortlist) {
+    if (shortlist <= 0) {
+      throw new IllegalArgumentException("shortlist must be positive: " + shortlist);
+    }
+    this.matcher = matcher;
+    this.shortlist = shortlist;
+  }
+
+  /** A recruiter's view: the best applicants among the indexed profiles for a posting. */
+  public List<Result<Matcher.ProfileDoc>> applicants(Matcher.PostingDoc posting,
+      VectorIndex<Matcher.ProfileDoc> profiles, int n) {
+    List<Matcher.ProfileDoc> top = best(profiles.search(posting.skills(), shortlist), p -> matcher.score(posting, p), n);
+    return top.stream().map(p -> new Result<>(p, matcher.explain(posting, p))).toList();
+  }
+
+  /** A candidate's view: the best postings among those indexed for a profile. */
+  public List<Result<Matcher.PostingDoc>> jobs(Matcher.ProfileDoc profile, VectorIndex<Matcher.PostingDoc> postings,
+      int n) {
+    List<Matcher.PostingDoc> top = best(postings.search(profile.skills(), shortlist), p -> matcher.score(p, profile), n);
+    return top.stream().map(p -> new Result<>(p, matcher.explain(p, profile))).toList();
+  }
+
+  /** The n shortlisted items the model scores highest; only those are explained. */
+  private static <T> List<T> best(List<VectorIndex.Hit<T>> hits, java.util.function.ToDoubleFunction<T> score, int n) {
+    List<double[]> scored = new ArrayList<>();
+    for (int i = 0; i < hits.size(); i++) {
+      scored.add(new double[] {score.applyAsDouble(hits.get(i).item()), i});
+    }
+    scored.sort(Comparator.<double[]>comparingDouble(s -> -s[0]).thenComparingDouble(s -> s[1]));
+    List<T> out = new ArrayList<>();
+    for (int i = 0; i < Math.min(n, scored.size()); i++) {
+      out.add(hits.get((int) scored.get(i)[1]).item());
+    }
+    return out;
+  }
+}
