@@ -103,22 +103,20 @@ public final class FitAssessor {
     ProfileSkill s = related(r.skillId(), p);
     if (s != null) {
       return new RequirementFit(r, Status.PARTIAL, RELATED_CREDIT * (s.weak() ? 0.5 : 1), s,
-          s.skill() + " is related to " + r.skill());
+          RequirementFit.Reason.RELATED);
     }
-    return new RequirementFit(r, Status.MISSING, 0, null, "no " + r.skill() + " in the profile");
+    return new RequirementFit(r, Status.MISSING, 0, null, RequirementFit.Reason.NONE);
   }
 
   private RequirementFit withYears(Requirement r, ProfileSkill s) {
     if (s.weak()) {
-      return new RequirementFit(r, Status.PARTIAL, 0.5, s, s.skill() + ", only as \"familiar with\"");
+      return new RequirementFit(r, Status.PARTIAL, 0.5, s, RequirementFit.Reason.WEAK);
     }
     if (r.minYears() != null && s.years() != null && s.years() < r.minYears()) {
       double credit = Math.max(0.5, s.years() / r.minYears());
-      return new RequirementFit(r, Status.PARTIAL, credit, s,
-          s.skill() + ", " + fmt(s.years()) + " of " + r.minYears() + " years asked");
+      return new RequirementFit(r, Status.PARTIAL, credit, s, RequirementFit.Reason.FEWER_YEARS);
     }
-    String years = s.years() == null ? "" : ", " + fmt(s.years()) + " years";
-    return new RequirementFit(r, Status.MET, 1, s, s.skill() + years);
+    return new RequirementFit(r, Status.MET, 1, s, RequirementFit.Reason.HAS_IT);
   }
 
   /** A skill linked as related either way round, or a sibling under the same parent; null if none. */
@@ -146,10 +144,6 @@ public final class FitAssessor {
   /** Every language shares this parent: being a sibling there says nothing. */
   private static boolean isProgrammingLanguages(String parent) {
     return parent.equals("programming-languages");
-  }
-
-  private static String fmt(double years) {
-    return years == Math.rint(years) ? String.valueOf((int) years) : String.valueOf(years);
   }
 
   /** Whether a requirement counts as a must-have. */

@@ -43,11 +43,84 @@ public final class FitFeatures {
   }
 
   /** The feature vector of a pair, given the rule fit and the similarities computed outside. */
+  /**
+   * What the features need of a posting beyond its parse, computed once per posting.
+   *
+   * @param titleSkills skills its title names
+   * @param near for every skill close to one of its requirements, which requirements and how close
+   * @param categories how many of its requirements fall in each skill category
+   * @param asked the ids of the skills it asks for
+   * @param titleWords the words of its title, levels and fillers left out
+   */
+  public record PostingFacts(Set<String> titleSkills, Map<String, Near> near, double[] categories,
+      Set<String> asked, Set<String> titleWords) {}
+
+  /** The requirements (by position) a skill is close to, and how close. */
+  public record Near(int[] requirement, double[] similarity) {}
+
+  /** Prepares a posting. */
+  public PostingFacts posting(ParsedPosting posting) {
+    Map<String, java.util.List<double[]>> near = new HashMap<>();
+    List<Requirement> reqs = posting.requirements();
+    for (int i = 0; i < reqs.size(); i++) {
+      for (Map.Entry<String, Double> e : this.near.computeIfAbsent(reqs.get(i).skillId(), similarity::near).entrySet()) {
+        near.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(new double[] {i, e.getValue()});
+      }
+    }
+    Map<String, Near> packed = new HashMap<>();
+    near.forEach((id, list) -> {
+      int[] r = new int[list.size()];
+      double[] sim = new double[list.size()];
+      for (int k = 0; k < r.length; k++) {
+        r[k] = (int) list.get(k)[0];
+        sim[k] = list.get(k)[1];
+      }
+      packed.put(id, new Near(r, sim));
+    });
+    Set<String> asked = new HashSet<>();
+    reqs.forEach(r -> asked.add(r.skillId()));
+    return new PostingFacts(titleSkills(posting.title()), Map.copyOf(packed),
+        categories(reqs.stream().map(Requirement::skillId).toList()), Set.copyOf(asked),
+        posting.title() == null ? Set.of() : titleWords(posting.title()));
+  }
+
+  /** What the features need of a profile beyond its parse: category counts and title words. */
+  public record ProfileFacts(double[] categories, Set<String> titleWords) {}
+
+  /** Prepares a profile. */
+  public ProfileFacts profile(ParsedProfile profile) {
+    Set<String> words = new HashSet<>();
+    for (String t : profile.titles()) {
+      words.addAll(titleWords(t));
+    }
+    return new ProfileFacts(categories(profile.skills().stream().map(ProfileSkill::skillId).toList()), Set.copyOf(words));
+  }
+
+  /** How many of these skills fall in each category. */
+  public double[] categories(List<String> skillIds) {
+    double[] out = new double[Category.values().length];
+    for (String id : skillIds) {
+      taxonomy.skill(id).ifPresent(k -> out[k.category().ordinal()]++);
+    }
+    return out;
+  }
+
+  /** The feature vector of a pair, given the rule fit and the similarities computed outside. */
   public double[] of(RuleScorer.Fit fit, ParsedPosting posting, ParsedProfile profile, FitAssessor.ProfileIndex index,
-      double skillVectorCosine, double textCoverage, double titleTermCoverage, Set<String> titleSkills) {
-    Set<String> has = index.has().keySet();
-    Units required = units(fit.fits(), true, has);
-    Units preferred = units(fit.fits(), false, has);
+      PostingFacts facts, ProfileFacts profileFacts, double skillVectorCosine, double textCoverage,
+      double titleTermCoverage) {
+    Set<String> titleSkills = facts.titleSkills();
+    double[] closest = new double[fit.fits().size()];
+    for (String id : index.has().keySet()) {
+      Near n = facts.near().get(id);
+      if (n != null) {
+        for (int k = 0; k < n.requirement().length; k++) {
+          closest[n.requirement()[k]] = Math.max(closest[n.requirement()[k]], n.similarity()[k]);
+        }
+      }
+    }
+    Units required = units(fit.fits(), true, closest);
+    Units preferred = units(fit.fits(), false, closest);
     double skillYears = 0;
     int withYears = 0;
     int matched = 0;
@@ -70,11 +143,9 @@ public final class FitFeatures {
             : e.lastUsedYear() >= currentYear - 6 ? 0.5 : 0;
       }
     }
-    Set<String> askedIds = new HashSet<>();
-    for (RequirementFit f : fit.fits()) {
-      askedIds.add(f.requirement().skillId());
-    }
+    Set<String> askedIds = facts.asked();
     int asked = 0;
+    int withYearsInProfile = 0;
     for (ProfileSkill s : profile.skills()) {
       boolean hit = askedIds.contains(s.skillId());
       for (String a : hit ? List.<String>of() : taxonomy.ancestors(s.skillId())) {
@@ -84,6 +155,7 @@ public final class FitFeatures {
         }
       }
       asked += hit ? 1 : 0;
+      withYearsInProfile += s.years() != null ? 1 : 0;
     }
     double tech = 0;
     int techUnits = 0;
@@ -119,17 +191,16 @@ public final class FitFeatures {
       profile.skills().isEmpty() ? 0 : (double) asked / profile.skills().size(),
       skillVectorCosine,
       textCoverage,
-      titleOverlap(posting.title(), profile.titles()),
+      titleOverlap(facts.titleWords(), profileFacts.titleWords()),
       Math.log1p(required.count()),
       Math.log1p(profile.skills().size()),
       fit.score() / 100,
-      categoryCosine(posting, profile),
+      cosine(facts.categories(), profileFacts.categories()),
       techUnits == 0 ? fit.requiredCoverage() : tech / techUnits,
       titleUnits == 0 ? -1 : inTitle / titleUnits,
       titleTermCoverage,
       required.count() == 0 ? 0 : (double) dated / required.count(),
-      profile.skills().isEmpty() ? 0 : profile.skills().stream().filter(k -> k.years() != null).count()
-          / (double) profile.skills().size(),
+      profile.skills().isEmpty() ? 0 : withYearsInProfile / (double) profile.skills().size(),
       profile.totalYears() == null ? -1 : Math.min(40, profile.totalYears()),
       minYears == null ? -1 : minYears
     };
@@ -138,19 +209,20 @@ public final class FitFeatures {
   /** Required or preferred units: an any-of group counts once, by its best member. */
   private record Units(int count, double metShare, double missingShare, double soft, double groupsMet) {}
 
-  private Units units(List<RequirementFit> fits, boolean requiredSide, Set<String> has) {
+  private static Units units(List<RequirementFit> fits, boolean requiredSide, double[] closest) {
     Map<String, double[]> groups = new HashMap<>(); // met, missing, soft as best over members
     int units = 0;
     double met = 0;
     double missing = 0;
     double soft = 0;
-    for (RequirementFit f : fits) {
+    for (int i = 0; i < fits.size(); i++) {
+      RequirementFit f = fits.get(i);
       if (FitAssessor.required(f.requirement()) != requiredSide) {
         continue;
       }
       double isMet = f.status() == Status.MET ? 1 : 0;
       double isMissing = f.status() == Status.MISSING ? 1 : 0;
-      double s = Math.max(f.credit(), closest(f.requirement().skillId(), has));
+      double s = Math.max(f.credit(), closest[i]);
       String group = f.requirement().anyOf();
       if (group == null) {
         units++;
@@ -177,27 +249,6 @@ public final class FitFeatures {
         groups.isEmpty() ? 1 : groupsMet / groups.size());
   }
 
-  /** The similarity of the candidate's closest skill to a required one (0 when none is close). */
-  private double closest(String skillId, Set<String> has) {
-    Map<String, Double> close = near.computeIfAbsent(skillId, similarity::near);
-    double best = 0;
-    if (close.size() < has.size()) {
-      for (Map.Entry<String, Double> e : close.entrySet()) {
-        if (e.getValue() > best && has.contains(e.getKey())) {
-          best = e.getValue();
-        }
-      }
-    } else {
-      for (String id : has) {
-        Double s = close.get(id);
-        if (s != null && s > best) {
-          best = s;
-        }
-      }
-    }
-    return best;
-  }
-
   /** The skills a job title names ("Senior Java Developer" names Java), read with the taxonomy's forms. */
   public Set<String> titleSkills(String title) {
     if (title == null || title.isBlank()) {
@@ -220,22 +271,16 @@ public final class FitFeatures {
   private static final Set<String> TITLE_NOISE = Set.of("senior", "sr", "junior", "jr", "lead", "staff", "principal",
       "ii", "iii", "iv", "level", "mid", "remote", "contract", "full", "time", "the", "and", "of", "for", "with", "to");
 
-  /** Jaccard overlap of the words of the posting's title and the candidate's titles. */
-  static double titleOverlap(String title, List<String> titles) {
-    if (title == null || titles.isEmpty()) {
+  /** The share of the posting title's words found in the candidate's titles. */
+  static double titleOverlap(Set<String> postingTitle, Set<String> candidateTitles) {
+    if (postingTitle.isEmpty() || candidateTitles.isEmpty()) {
       return 0;
     }
-    Set<String> a = titleWords(title);
-    Set<String> b = new HashSet<>();
-    for (String t : titles) {
-      b.addAll(titleWords(t));
+    int shared = 0;
+    for (String w : postingTitle) {
+      shared += candidateTitles.contains(w) ? 1 : 0;
     }
-    if (a.isEmpty() || b.isEmpty()) {
-      return 0;
-    }
-    Set<String> inter = new HashSet<>(a);
-    inter.retainAll(b);
-    return (double) inter.size() / a.size();
+    return (double) shared / postingTitle.size();
   }
 
   private static Set<String> titleWords(String title) {
@@ -248,16 +293,7 @@ public final class FitFeatures {
     return out;
   }
 
-  /** Cosine of the skill-category histograms of the posting's requirements and the profile's skills. */
-  private double categoryCosine(ParsedPosting posting, ParsedProfile profile) {
-    double[] a = new double[Category.values().length];
-    for (Requirement r : posting.requirements()) {
-      taxonomy.skill(r.skillId()).ifPresent(k -> a[k.category().ordinal()]++);
-    }
-    double[] b = new double[a.length];
-    for (ProfileSkill s : profile.skills()) {
-      taxonomy.skill(s.skillId()).ifPresent(k -> b[k.category().ordinal()]++);
-    }
+  private static double cosine(double[] a, double[] b) {
     double dot = 0;
     double na = 0;
     double nb = 0;

@@ -20,11 +20,11 @@ public final class Matcher {
 
   /** A posting prepared for scoring: what the parser read and its text vector. */
   public record PostingDoc(ParsedPosting parsed, TermVectors.Vector terms, TermVectors.Vector title, float[] skills,
-      java.util.Set<String> titleSkills) {}
+      FitFeatures.PostingFacts facts) {}
 
   /** A profile prepared for scoring. */
   public record ProfileDoc(ParsedProfile parsed, FitAssessor.ProfileIndex index, TermVectors.Vector terms,
-      float[] skills) {}
+      float[] skills, FitFeatures.ProfileFacts facts) {}
 
   private final FitAssessor assessor;
   private final RuleScorer rules;
@@ -49,11 +49,12 @@ public final class Matcher {
 
   public PostingDoc posting(ParsedPosting parsed, String text) {
     return new PostingDoc(parsed, termVectors.vector(text), termVectors.rarity(parsed.title()),
-        skillSpace.posting(parsed), features.titleSkills(parsed.title()));
+        skillSpace.posting(parsed), features.posting(parsed));
   }
 
   public ProfileDoc profile(ParsedProfile parsed, String text) {
-    return new ProfileDoc(parsed, assessor.index(parsed), termVectors.vector(text), skillSpace.profile(parsed));
+    return new ProfileDoc(parsed, assessor.index(parsed), termVectors.vector(text), skillSpace.profile(parsed),
+        features.profile(parsed));
   }
 
   /** The features of a pair, in {@link FitFeatures#NAMES} order. */
@@ -62,10 +63,10 @@ public final class Matcher {
   }
 
   private double[] features(PostingDoc posting, ProfileDoc profile, RuleScorer.Fit fit) {
-    return features.of(fit, posting.parsed(), profile.parsed(), profile.index(), SkillSpace.cosine(posting.skills(), profile.skills()),
+    return features.of(fit, posting.parsed(), profile.parsed(), profile.index(), posting.facts(), profile.facts(),
+        SkillSpace.cosine(posting.skills(), profile.skills()),
         TermVectors.coverage(posting.terms(), profile.terms()),
-        posting.title().total() == 0 ? 0 : posting.title().overlap(profile.terms()) / posting.title().total(),
-        posting.titleSkills());
+        posting.title().total() == 0 ? 0 : posting.title().overlap(profile.terms()) / posting.title().total());
   }
 
   /**
@@ -85,8 +86,8 @@ public final class Matcher {
       Requirement r = f.requirement();
       List<RequirementFit> flipped = new ArrayList<>(fits);
       flipped.set(i, f.status() == Status.MET
-          ? new RequirementFit(r, Status.MISSING, 0, null, "")
-          : new RequirementFit(r, Status.MET, 1, met(r), ""));
+          ? new RequirementFit(r, Status.MISSING, 0, null, RequirementFit.Reason.NONE)
+          : new RequirementFit(r, Status.MET, 1, met(r), RequirementFit.Reason.HAS_IT));
       double other = m.score(features(posting, profile, rules.fit(posting.parsed(), profile.parsed(), flipped)));
       // trees are not monotone everywhere: a met requirement never counts against the candidate,
       // nor a missing one for them

@@ -75,7 +75,7 @@ public final class RuleScorer {
 
   /** Credit over units, where each any-of group is one unit scored by its best member; 1 when there are none. */
   static double coverage(List<RequirementFit> fits, boolean required) {
-    Map<String, Double> groups = new HashMap<>();
+    Map<String, Double> groups = null;
     double credit = 0;
     int units = 0;
     for (RequirementFit f : fits) {
@@ -87,10 +87,13 @@ public final class RuleScorer {
         credit += f.credit();
         units++;
       } else {
+        if (groups == null) {
+          groups = new HashMap<>();
+        }
         groups.merge(group, f.credit(), Math::max);
       }
     }
-    for (double g : groups.values()) {
+    for (double g : groups == null ? List.<Double>of() : groups.values()) {
       credit += g;
       units++;
     }
