@@ -74,6 +74,13 @@ public final class MlpLearner implements RankerTrainer.Learner {
         z[i][k] = (x[i][k] - mean[k]) / scale[k];
       }
     }
+    return export(network(z, y), mean, scale);
+  }
+
+  /** Trains the network on standardised rows. */
+  MultiLayerNetwork network(double[][] z, double[] y) {
+    int n = z.length;
+    int d = z[0].length;
     MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
         .seed(options.seed())
         .dataType(DataType.DOUBLE)
@@ -92,7 +99,7 @@ public final class MlpLearner implements RankerTrainer.Learner {
     for (int e = 0; e < options.epochs(); e++) {
       net.fit(data);
     }
-    return export(net, mean, scale);
+    return net;
   }
 
   /** The network's weights as a plain-Java {@link Mlp}. */
@@ -100,7 +107,7 @@ public final class MlpLearner implements RankerTrainer.Learner {
     List<Mlp.Layer> layers = new ArrayList<>();
     for (int l = 0; l < net.getnLayers(); l++) {
       INDArray w = net.getLayer(l).getParam("W"); // [in, out]
-      INDArray b = net.getLayer(l).getParam("b"); // [1, out]
+      INDArray b = net.getLayer(l).getParam("b");
       int in = (int) w.rows();
       int out = (int) w.columns();
       double[][] weights = new double[out][in];
@@ -109,7 +116,7 @@ public final class MlpLearner implements RankerTrainer.Learner {
         for (int i = 0; i < in; i++) {
           weights[o][i] = w.getDouble(i, o);
         }
-        bias[o] = b.getDouble(0, o);
+        bias[o] = b.getDouble(o); // linear index: the view may be [out] or [1, out]
       }
       layers.add(new Mlp.Layer(weights, bias));
     }

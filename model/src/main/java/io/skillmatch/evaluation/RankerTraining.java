@@ -50,6 +50,7 @@ public final class RankerTraining {
     }
     out.add(new MlpLearner(new MlpLearner.Options(32, 16, 400, 0.003, 1e-3, 42)));
     out.add(new MlpLearner(new MlpLearner.Options(64, 32, 400, 0.003, 1e-3, 42)));
+    out.add(new MlpLearner(new MlpLearner.Options(16, 8, 800, 0.001, 1e-2, 42)));
     return out;
   }
 

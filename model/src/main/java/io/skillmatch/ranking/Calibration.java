@@ -29,8 +29,17 @@ public record Calibration(double[] raw, double[] grade) {
     }
     Arrays.sort(order, Comparator.comparingDouble(i -> scores[i]));
     List<double[]> blocks = new ArrayList<>(); // sum raw, sum grade, count
-    for (int i : order) {
-      blocks.add(new double[] {scores[i], grades[i], 1});
+    for (int k = 0; k < order.length; ) {
+      // equal scores are one point: their mean grade, weighted by how many there are
+      double score = scores[order[k]];
+      double[] point = {0, 0, 0};
+      while (k < order.length && scores[order[k]] == score) {
+        point[0] += score;
+        point[1] += grades[order[k]];
+        point[2]++;
+        k++;
+      }
+      blocks.add(point);
       while (blocks.size() > 1) {
         double[] b = blocks.get(blocks.size() - 1);
         double[] a = blocks.get(blocks.size() - 2);
@@ -41,16 +50,6 @@ public record Calibration(double[] raw, double[] grade) {
         a[1] += b[1];
         a[2] += b[2];
         blocks.remove(blocks.size() - 1);
-      }
-    }
-    for (int i = blocks.size() - 1; i > 0; i--) { // equal centres would make interpolation undefined
-      double[] b = blocks.get(i);
-      double[] a = blocks.get(i - 1);
-      if (a[0] / a[2] >= b[0] / b[2]) {
-        a[0] += b[0];
-        a[1] += b[1];
-        a[2] += b[2];
-        blocks.remove(i);
       }
     }
     double[] raw = new double[blocks.size()];
