@@ -25,7 +25,7 @@ public record Ranking(Taxonomy taxonomy, SkillSimilarity similarity, SkillSpace 
   }
 
   /** The year recency is read against in profile vectors: the training day's, so vectors are stable. */
-  static final int TRAINING_YEAR = 2026;
+  public static final int TRAINING_YEAR = 2026;
 
   /** A matcher scoring with the given model, reading recency against the clock's year. */
   public Matcher matcher(RankingModel model, Clock clock) {

@@ -6,24 +6,26 @@ import io.skillmatch.data.SharedData;
 import io.skillmatch.embedding.EmbeddingArtefact;
 import io.skillmatch.embedding.EmbeddingEvaluation;
 import io.skillmatch.embedding.EmbeddingTrainer;
-import io.skillmatch.evaluation.JudgedSet;
+import io.skillmatch.embedding.SkillVectors;
 import io.skillmatch.evaluation.Baselines;
+import io.skillmatch.evaluation.JudgedSet;
 import io.skillmatch.evaluation.MatchedTexts;
 import io.skillmatch.evaluation.PairScorer;
-import io.skillmatch.evaluation.RetrievalEvaluation;
 import io.skillmatch.evaluation.ParsedTexts;
+import io.skillmatch.evaluation.ParsingEvaluation;
 import io.skillmatch.evaluation.RankerTrainer;
 import io.skillmatch.evaluation.RankerTraining;
-import io.skillmatch.evaluation.ParsingEvaluation;
 import io.skillmatch.evaluation.RankingEvaluation;
+import io.skillmatch.evaluation.RetrievalEvaluation;
 import io.skillmatch.parsing.Mention;
-import io.skillmatch.ranking.Ranking;
-import io.skillmatch.ranking.RankingModel;
 import io.skillmatch.parsing.PostingParser;
 import io.skillmatch.parsing.ProfileParser;
 import io.skillmatch.parsing.SkillMatcher;
 import io.skillmatch.parsing.TextCleaner;
 import io.skillmatch.parsing.TextRejectedException;
+import io.skillmatch.ranking.EmbeddingSpace;
+import io.skillmatch.ranking.Ranking;
+import io.skillmatch.ranking.RankingModel;
 import io.skillmatch.service.App;
 import io.skillmatch.service.Config;
 import io.skillmatch.taxonomy.Taxonomy;
@@ -58,8 +60,9 @@ public final class Main {
                                   rebuild training-data/taxonomy from ../shared/data + overlay
         eval-parsing [--shared DIR] [--dump-dev-errors FILE]
                                   measure extraction on Dice postings and SkillSpan (needs ../shared)
-        train [--shared DIR] [--seed 42]
+        train [--shared DIR] [--seed 42] [--embeddings yes]
                                   train the ranking model on the judged pairs; writes training-data/ranking
+                                  (--embeddings yes retrains the skill embeddings first)
         evaluate [--shared DIR] [--split test|validation|train|all] [--seed 42] [--retrieval yes|no]
                                   rank the judged pairs (training-data/judgments) with the baselines
         train-embeddings [--shared DIR] [--seed 42] [--dim 64] [--out DIR]
@@ -248,9 +251,17 @@ public final class Main {
   private int train(Map<String, String> opts) throws IOException {
     long seed = Long.parseLong(opts.getOrDefault("seed", "42"));
     long start = System.nanoTime();
-    Ranking ranking = Ranking.bundled();
+    if ("yes".equals(opts.get("embeddings"))) {
+      Map<String, String> embeddingOpts = new LinkedHashMap<>(opts);
+      embeddingOpts.remove("embeddings");
+      trainEmbeddings(embeddingOpts);
+    }
+    // the vectors in the repository, not the jar's copy: a retrain above is used at once
+    Taxonomy taxonomy = Taxonomy.bundled();
+    SkillVectors vectors = SkillVectors.read(root.resolve("training-data/embeddings/" + SkillVectors.FILE_NAME));
+    EmbeddingSpace space = new EmbeddingSpace(vectors, taxonomy, Ranking.TRAINING_YEAR);
     RankerTrainer.Outcome outcome = new RankerTraining(root, sharedData(opts), err::println)
-        .run(seed, ranking.taxonomy(), ranking.similarity(), ranking.space(), ranking.embeddingsVersion());
+        .run(seed, taxonomy, space, space, vectors.version());
     out.println("validation comparison:");
     outcome.comparison().forEach(line -> out.println("  " + line));
     out.println("kept: " + outcome.model().kind() + " (" + outcome.model().version() + ")");
