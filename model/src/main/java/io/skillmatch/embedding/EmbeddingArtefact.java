@@ -2,6 +2,7 @@ package io.skillmatch.embedding;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.skillmatch.data.Provenance;
 import io.skillmatch.taxonomy.Taxonomy;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -241,24 +241,10 @@ public final class EmbeddingArtefact {
   /** Versions of the libraries that trained the vectors, from their Maven metadata. */
   static Map<String, String> libraryVersions() {
     Map<String, String> v = new LinkedHashMap<>();
-    v.put("deeplearning4j-nlp", mavenVersion("org.deeplearning4j", "deeplearning4j-nlp"));
-    v.put("nd4j-native", mavenVersion("org.nd4j", "nd4j-native"));
+    v.put("deeplearning4j-nlp", Provenance.mavenVersion("org.deeplearning4j", "deeplearning4j-nlp"));
+    v.put("nd4j-native", Provenance.mavenVersion("org.nd4j", "nd4j-native"));
     v.put("java", System.getProperty("java.version"));
     return v;
-  }
-
-  private static String mavenVersion(String group, String artifact) {
-    String res = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
-    try (InputStream in = EmbeddingArtefact.class.getResourceAsStream(res)) {
-      if (in == null) {
-        return "unknown";
-      }
-      Properties props = new Properties();
-      props.load(in);
-      return props.getProperty("version", "unknown");
-    } catch (IOException e) {
-      return "unknown";
-    }
   }
 
   private static String bundledTaxonomySha256() throws IOException {
@@ -271,7 +257,7 @@ public final class EmbeddingArtefact {
   }
 
   static String sha256(Path file) throws IOException {
-    return HexFormat.of().formatHex(sha256().digest(Files.readAllBytes(file)));
+    return Provenance.sha256(file);
   }
 
   private static MessageDigest sha256() {

@@ -1,6 +1,5 @@
 package io.skillmatch.evaluation;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.skillmatch.evaluation.JudgedSet.Judgment;
 import io.skillmatch.evaluation.JudgedSet.Split;

@@ -5,27 +5,23 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.skillmatch.data.Csv;
+import io.skillmatch.data.Provenance;
 import io.skillmatch.ranking.Matcher;
 import io.skillmatch.ranking.SkillSimilarity;
 import io.skillmatch.ranking.SkillSpace;
 import io.skillmatch.ranking.TermVectors;
 import io.skillmatch.taxonomy.Taxonomy;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -98,14 +94,14 @@ public final class RankerTraining {
     prov.put("split", "by posting, seeded 70/15/15 (JudgedSet.splitByPosting)");
     ObjectNode inputs = prov.putObject("inputs");
     for (Path f : judgmentFiles()) {
-      inputs.put(root.relativize(f).toString(), sha256(Files.readAllBytes(f)));
+      inputs.put(root.relativize(f).toString(), Provenance.sha256(Files.readAllBytes(f)));
     }
     for (Path f : corpusFiles) {
-      inputs.put("../shared/data/" + shared.relativize(f), sha256(Files.readAllBytes(f)));
+      inputs.put("../shared/data/" + shared.relativize(f), Provenance.sha256(Files.readAllBytes(f)));
     }
     ObjectNode libs = prov.putObject("libraries");
-    libs.put("smile-core", version("com.github.haifengl", "smile-core"));
-    libs.put("deeplearning4j-nn", version("org.deeplearning4j", "deeplearning4j-nn"));
+    libs.put("smile-core", Provenance.mavenVersion("com.github.haifengl", "smile-core"));
+    libs.put("deeplearning4j-nn", Provenance.mavenVersion("org.deeplearning4j", "deeplearning4j-nn"));
     libs.put("java", Runtime.version().toString());
 
     List<RankerTrainer.Learner> learners = learners();
@@ -149,7 +145,7 @@ public final class RankerTraining {
     }
     // the version names what scores: the parameters, the calibration and the text statistics
     io.skillmatch.ranking.RankingModel m = outcome.model();
-    String version = "ranker-" + sha256(json.writeValueAsBytes(new io.skillmatch.ranking.RankingModel("", m.kind(),
+    String version = "ranker-" + Provenance.sha256(json.writeValueAsBytes(new io.skillmatch.ranking.RankingModel("", m.kind(),
         m.features(), m.trees(), m.mlp(), m.calibration(), null)), Files.readAllBytes(out.resolve("term-df.tsv")))
         .substring(0, 12);
     ObjectNode versioned = json.createObjectNode();
@@ -208,30 +204,5 @@ public final class RankerTraining {
     return Math.round(v * 1000) / 1000.0;
   }
 
-  static String sha256(byte[]... parts) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      for (byte[] p : parts) {
-        md.update(p);
-      }
-      return HexFormat.of().formatHex(md.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
-  /** A library's version from the pom.properties Maven writes into its jar. */
-  static String version(String group, String artifact) {
-    try (InputStream in = RankerTraining.class.getResourceAsStream(
-        "/META-INF/maven/" + group + "/" + artifact + "/pom.properties")) {
-      if (in == null) {
-        return "unknown";
-      }
-      Properties p = new Properties();
-      p.load(in);
-      return p.getProperty("version", "unknown");
-    } catch (IOException e) {
-      return "unknown";
-    }
-  }
 }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * How well a first-stage scorer shortlists: for each posting, every candidate of the judged set
@@ -32,31 +33,29 @@ public final class RetrievalEvaluation {
   /** Candidates for postings of the given splits (all postings when empty). */
   public Result candidatesForPostings(String name, PairScorer scorer, Map<String, Split> splitOf, List<Split> splits,
       int... depths) {
-    Set<String> candidates = new TreeSet<>();
-    Map<String, Set<String>> relevant = new HashMap<>();
-    for (Judgment j : set.judgments()) {
-      candidates.add(j.candidate());
-      if (j.grade() >= RankingMetrics.RELEVANT && (splits.isEmpty() || splits.contains(splitOf.get(j.posting())))) {
-        relevant.computeIfAbsent(j.posting(), k -> new HashSet<>()).add(j.candidate());
-      }
-    }
-    return recall(name, "candidates for a posting", relevant, new ArrayList<>(candidates),
+    return recall(name, "candidates for a posting", Judgment::posting, Judgment::candidate, splitOf, splits,
         (query, doc) -> scorer.score(set.texts().get(query), set.texts().get(doc)), depths);
   }
 
   /** Postings for candidates, over candidates with a relevant posting in the given splits. */
   public Result postingsForCandidates(String name, PairScorer scorer, Map<String, Split> splitOf, List<Split> splits,
       int... depths) {
-    Set<String> postings = new TreeSet<>();
+    return recall(name, "postings for a candidate", Judgment::candidate, Judgment::posting, splitOf, splits,
+        (query, doc) -> scorer.score(set.texts().get(doc), set.texts().get(query)), depths);
+  }
+
+  private Result recall(String name, String direction, Function<Judgment, String> queryOf,
+      Function<Judgment, String> docOf, Map<String, Split> splitOf, List<Split> splits, QueryScorer scorer,
+      int... depths) {
+    Set<String> docs = new TreeSet<>();
     Map<String, Set<String>> relevant = new HashMap<>();
     for (Judgment j : set.judgments()) {
-      postings.add(j.posting());
+      docs.add(docOf.apply(j));
       if (j.grade() >= RankingMetrics.RELEVANT && (splits.isEmpty() || splits.contains(splitOf.get(j.posting())))) {
-        relevant.computeIfAbsent(j.candidate(), k -> new HashSet<>()).add(j.posting());
+        relevant.computeIfAbsent(queryOf.apply(j), k -> new HashSet<>()).add(docOf.apply(j));
       }
     }
-    return recall(name, "postings for a candidate", relevant, new ArrayList<>(postings),
-        (query, doc) -> scorer.score(set.texts().get(doc), set.texts().get(query)), depths);
+    return recall(name, direction, relevant, new ArrayList<>(docs), scorer, depths);
   }
 
   private interface QueryScorer {

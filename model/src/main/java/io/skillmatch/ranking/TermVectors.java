@@ -31,43 +31,9 @@ public final class TermVectors {
   public record Vector(long[] terms, float[] weights) {
     public static final Vector EMPTY = new Vector(new long[0], new float[0]);
 
-    /** Dot product with another vector (the cosine when both are unit length). */
-    public double dot(Vector other) {
-      double dot = 0;
-      int i = 0;
-      int j = 0;
-      while (i < terms.length && j < other.terms.length) {
-        long a = terms[i];
-        long b = other.terms[j];
-        if (a == b) {
-          dot += weights[i++] * other.weights[j++];
-        } else if (a < b) {
-          i++;
-        } else {
-          j++;
-        }
-      }
-      return dot;
-    }
-
     /** The sum of this vector's weights over terms the other also has. */
     public double overlap(Vector other) {
-      double sum = 0;
-      int i = 0;
-      int j = 0;
-      while (i < terms.length && j < other.terms.length) {
-        long a = terms[i];
-        long b = other.terms[j];
-        if (a == b) {
-          sum += weights[i++];
-          j++;
-        } else if (a < b) {
-          i++;
-        } else {
-          j++;
-        }
-      }
-      return sum;
+      return shared(this, other, false);
     }
 
     /** The sum of the weights. */
@@ -212,23 +178,26 @@ public final class TermVectors {
    * in a resume (a name, an address) can move it unless the posting itself says it.
    */
   public static double coverage(Vector posting, Vector doc) {
-    double covered = 0;
+    return shared(posting, doc, true);
+  }
+
+  /** The sum of a's weights (or squared weights) over the terms b also has: a merge of sorted ids. */
+  private static double shared(Vector a, Vector b, boolean squared) {
+    double sum = 0;
     int i = 0;
     int j = 0;
-    long[] a = posting.terms();
-    long[] b = doc.terms();
-    while (i < a.length && j < b.length) {
-      if (a[i] == b[j]) {
-        covered += posting.weights()[i] * posting.weights()[i];
+    while (i < a.terms.length && j < b.terms.length) {
+      if (a.terms[i] == b.terms[j]) {
+        sum += squared ? a.weights[i] * a.weights[i] : a.weights[i];
         i++;
         j++;
-      } else if (a[i] < b[j]) {
+      } else if (a.terms[i] < b.terms[j]) {
         i++;
       } else {
         j++;
       }
     }
-    return covered;
+    return sum;
   }
 
   /** Function words, and pronouns, which say something about a person and nothing about fit. */
