@@ -200,6 +200,9 @@ public final class ProfileParser {
       totalYears = overallStated;
     }
     List<String> titles = titles(entries);
+    if (titles.isEmpty()) {
+      titles = headline(text);
+    }
     Seniority seniority = seniority(titles, totalYears);
     if (skills.isEmpty()) {
       warnings.add("no skills from the taxonomy were found in the profile");
@@ -429,6 +432,31 @@ public final class ProfileParser {
       titles.add(e.title());
     }
     return List.copyOf(titles);
+  }
+
+  /** A line that is only a job title: a few words ending in a role ("Java Developer", "QA Automation Lead"). */
+  private static final Pattern HEADLINE = Pattern.compile(
+      "(?:role\\s+)?((?:[A-Za-z.#+/&-]+\\s+){0,4}(?:developer|engineer|analyst|manager|lead|tester|consultant"
+          + "|administrator|architect|designer|scientist|specialist|programmer|officer|executive|coordinator"
+          + "|trainer|teacher|lecturer|accountant|technician|advocate|nutritionist|intern))s?",
+      Pattern.CASE_INSENSITIVE);
+
+  /**
+   * When no dated entry names a job, the resume's headline: the first line near the top that is only
+   * a job title, or a "Role" field. Resumes that lost their layout often keep one.
+   */
+  private static List<String> headline(String text) {
+    int end = Math.min(text.length(), 3000);
+    for (String line : text.substring(0, end).split("\n")) {
+      String l = line.strip();
+      int dash = l.indexOf(" - ");
+      String candidate = dash > 0 ? l.substring(0, dash).strip() : l; // "Java Developer - Xoriant"
+      Matcher m = HEADLINE.matcher(candidate);
+      if (candidate.length() <= 60 && m.matches()) {
+        return List.of(m.group(1).strip());
+      }
+    }
+    return List.of();
   }
 
   private static Seniority seniority(List<String> titles, Double totalYears) {

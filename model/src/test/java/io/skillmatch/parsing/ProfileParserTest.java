@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.skillmatch.taxonomy.Taxonomy;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -47,6 +48,17 @@ class ProfileParserTest {
     assertNull(s.get("sql").years());
     assertNull(s.get("docker").years());
     assertNull(s.get("docker").lastUsedYear());
+  }
+
+  @Test
+  void aHeadlineIsTheTitleWhenNoDatedJobNamesOne() {
+    ParsedProfile p = parser.parse("TECHNICAL SKILLS Java, SQL, Oracle\nEducation Details\nB.E. 2016\nQA Automation Lead\n\n"
+        + "QA Automation Lead - Acme Corp\nSkill Details\nSelenium, UFT");
+    assertEquals(List.of("QA Automation Lead"), p.titles());
+    assertEquals(Seniority.LEAD, p.seniority());
+    ParsedProfile dated = parser.parse("EXPERIENCE\nData Engineer, Acme, 2020 - present\n- Spark\n\nJava Developer\n");
+    assertEquals(List.of("Data Engineer"), dated.titles(), "dated entries win over a headline");
+    assertEquals(List.of(), parser.parse("Skills: Python, SQL\nI enjoy hiking and chess.").titles());
   }
 
   @Test
