@@ -6,10 +6,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.skillmatch.data.Csv;
 import io.skillmatch.data.Provenance;
+import io.skillmatch.embedding.SkillVectors;
 import io.skillmatch.ranking.Matcher;
-import io.skillmatch.ranking.SkillSimilarity;
-import io.skillmatch.ranking.SkillSpace;
+import io.skillmatch.ranking.Ranking;
 import io.skillmatch.ranking.TermVectors;
+import io.skillmatch.taxonomy.Skill;
 import io.skillmatch.taxonomy.Taxonomy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,11 +20,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -34,7 +39,7 @@ import java.util.stream.Stream;
 public final class RankerTraining {
 
   /** Parsing reads "present" as this day during training, so a rerun reads the same years. */
-  public static final Instant TODAY = Instant.parse("2026-11-01T12:00:00Z");
+  public static final Instant TODAY = io.skillmatch.ranking.Ranking.TRAINING_DAY;
 
   /** The learners compared on validation. */
   public static List<RankerTrainer.Learner> learners() {
@@ -61,8 +66,8 @@ public final class RankerTraining {
   }
 
   /** Trains and writes the artefacts; returns the outcome for the caller to print. */
-  public RankerTrainer.Outcome run(long seed, Taxonomy taxonomy, SkillSimilarity similarity, SkillSpace space,
-      String embeddingsVersion) throws IOException {
+  public RankerTrainer.Outcome run(long seed, Taxonomy taxonomy, SkillVectors vectors)
+      throws IOException {
     Path out = root.resolve("training-data/ranking");
     Files.createDirectories(out);
     progress.accept("counting term frequencies over public postings and resumes");
@@ -72,15 +77,16 @@ public final class RankerTraining {
         shared.resolve("glassdoor_ds_jobs_2020/glassdoor_jobs.csv"),
         shared.resolve("glassdoor_ds_jobs_2020/Uncleaned_DS_jobs.csv"));
     Iterable<String> corpus = corpus(corpusFiles);
-    TermVectors terms = TermVectors.count(corpus);
+    List<Path> titleFiles = List.of(shared.resolve("onet_29_2/Alternate_Titles.txt"),
+        shared.resolve("onet_29_2/Sample_of_Reported_Titles.txt"), shared.resolve("onet_29_2/Occupation_Data.txt"));
+    TermVectors terms = TermVectors.count(corpus, vocabulary(taxonomy, titleFiles));
     Files.writeString(out.resolve("common-words.txt"), commonWords(corpus, 3), StandardCharsets.UTF_8);
-    Files.writeString(out.resolve("term-df.tsv"), terms.write(2), StandardCharsets.UTF_8);
+    Files.writeString(out.resolve("term-df.tsv"), terms.write(), StandardCharsets.UTF_8);
     TermVectors shipped = TermVectors.read(Files.newInputStream(out.resolve("term-df.tsv")));
 
     Clock clock = Clock.fixed(TODAY, ZoneOffset.UTC);
     JudgedSet set = JudgedSet.load(root.resolve("training-data/judgments"), shared);
-    Matcher matcher = new Matcher(taxonomy, similarity, space, shipped, null,
-        TODAY.atZone(ZoneOffset.UTC).getYear());
+    Matcher matcher = new Ranking(taxonomy, vectors, shipped).matcher(null, clock);
     MatchedTexts texts = new MatchedTexts(matcher, new ParsedTexts(taxonomy, clock));
     RankerTrainer trainer = new RankerTrainer(set, texts, progress);
     Map<String, JudgedSet.Split> split = set.splitByPosting(seed);
@@ -89,12 +95,15 @@ public final class RankerTraining {
     ObjectNode prov = json.createObjectNode();
     prov.put("seed", seed);
     prov.put("today", TODAY.toString());
-    prov.put("embeddings", embeddingsVersion);
+    prov.put("embeddings", vectors.version());
     prov.put("judgedPairs", set.judgments().size());
     prov.put("split", "by posting, seeded 70/15/15 (JudgedSet.splitByPosting)");
     ObjectNode inputs = prov.putObject("inputs");
     for (Path f : judgmentFiles()) {
       inputs.put(root.relativize(f).toString(), Provenance.sha256(Files.readAllBytes(f)));
+    }
+    for (Path f : titleFiles) {
+      inputs.put("../shared/data/" + shared.relativize(f), Provenance.sha256(Files.readAllBytes(f)));
     }
     for (Path f : corpusFiles) {
       inputs.put("../shared/data/" + shared.relativize(f), Provenance.sha256(Files.readAllBytes(f)));
@@ -158,20 +167,73 @@ public final class RankerTraining {
     return new RankerTrainer.Outcome(model, outcome.comparison(), outcome.validation(), test);
   }
 
+  /**
+   * The job vocabulary of the text features: words that are a skill's whole name or alias
+   * ("kafka", "docker"), words shared by three or more skill names ("testing", "cloud"), and words
+   * of ten or more O*NET job titles ("developer", "analyst", "nurse"). A word of one odd skill name
+   * ("Texas" Instruments) or one title is left out, and so are most names and places; {@link
+   * TermVectors#PROTECTED} words are taken out whatever their counts.
+   */
+  static Set<String> vocabulary(Taxonomy taxonomy, List<Path> titleFiles) throws IOException {
+    Set<String> words = new TreeSet<>();
+    Map<String, Integer> inSkills = new HashMap<>();
+    for (Skill k : taxonomy.skills()) {
+      Set<String> seen = new HashSet<>();
+      for (String name : concat(k.name(), k.aliases())) {
+        List<String> tokens = TermVectors.tokens(name);
+        if (tokens.size() == 1) {
+          words.add(tokens.getFirst());
+        }
+        seen.addAll(tokens);
+      }
+      seen.forEach(t -> inSkills.merge(t, 1, Integer::sum));
+    }
+    inSkills.forEach((t, n) -> {
+      if (n >= 3) {
+        words.add(t);
+      }
+    });
+    Map<String, Integer> inTitles = new HashMap<>();
+    for (Path f : titleFiles) {
+      for (Map<String, String> row : Csv.read(f, '\t')) {
+        for (String column : List.of("Alternate Title", "Reported Job Title", "Title")) {
+          String title = row.get(column);
+          if (title != null) {
+            new HashSet<>(TermVectors.tokens(title)).forEach(t -> inTitles.merge(t, 1, Integer::sum));
+          }
+        }
+      }
+    }
+    inTitles.forEach((t, n) -> {
+      if (n >= 10) {
+        words.add(t);
+      }
+    });
+    words.removeAll(TermVectors.PROTECTED);
+    return words;
+  }
+
+  private static List<String> concat(String first, List<String> rest) {
+    List<String> all = new ArrayList<>(rest.size() + 1);
+    all.add(first);
+    all.addAll(rest);
+    return all;
+  }
+
   /** Words written in lower case in at least {@code minDocs} texts, sorted, one per line. */
   static String commonWords(Iterable<String> corpus, int minDocs) {
-    java.util.Map<String, Integer> df = new java.util.HashMap<>();
-    java.util.regex.Pattern word = java.util.regex.Pattern.compile("(?<![A-Za-z])[a-z]{3,}(?![A-Za-z])");
+    Map<String, Integer> df = new HashMap<>();
+    Pattern word = Pattern.compile("(?<![A-Za-z])[a-z]{3,}(?![A-Za-z])");
     for (String doc : corpus) {
-      java.util.Set<String> seen = new java.util.HashSet<>();
-      java.util.regex.Matcher m = word.matcher(doc);
+      Set<String> seen = new HashSet<>();
+      java.util.regex.Matcher m = word.matcher(doc); // (ranking.Matcher is imported)
       while (m.find()) {
         seen.add(m.group());
       }
       seen.forEach(w -> df.merge(w, 1, Integer::sum));
     }
     StringBuilder sb = new StringBuilder();
-    df.entrySet().stream().filter(e -> e.getValue() >= minDocs).map(java.util.Map.Entry::getKey).sorted()
+    df.entrySet().stream().filter(e -> e.getValue() >= minDocs).map(Map.Entry::getKey).sorted()
         .forEach(w -> sb.append(w).append('\n'));
     return sb.toString();
   }

@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -538,14 +537,22 @@ public final class ProfileParser {
       }
       Facts f = facts.computeIfAbsent(skill.get().id(), k -> new Facts());
       f.strong = true;
-      if (sk.path("years").isNumber()) {
-        double y = sk.path("years").asDouble();
+      JsonNode years = sk.path("years");
+      if (!years.isMissingNode() && !years.isNull() && !years.isNumber()) {
+        throw new InvalidInputException("skills[].years", "must be a number, not " + years);
+      }
+      if (years.isNumber()) {
+        double y = years.asDouble();
         if (y < 0 || y > Cues.MAX_YEARS) {
           throw new InvalidInputException("skills[].years", "out of range: " + y);
         }
         f.explicitYears = Math.max(f.explicitYears, y);
       }
-      if (sk.path("lastUsedYear").isInt()) {
+      JsonNode lastUsed = sk.path("lastUsedYear");
+      if (!lastUsed.isMissingNode() && !lastUsed.isNull() && !lastUsed.isInt()) {
+        throw new InvalidInputException("skills[].lastUsedYear", "must be a year, not " + lastUsed);
+      }
+      if (lastUsed.isInt()) {
         f.lastUsed = Math.max(f.lastUsed, sk.path("lastUsedYear").asInt());
       }
       if (f.evidence == null) {

@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Skill similarity and whole-text vectors from the learned skill embeddings. A posting's vector
+ * Skill similarity and whole-text vectors from the learned skill embeddings. Similarity is read
+ * only between learned vectors: a derived vector (a skill the data never name, placed at the mean of
+ * its taxonomy neighbours) would be near-identical to those neighbours and give them full credit. A posting's vector
  * is the weighted mean of its requirements' vectors (must-haves over nice-to-haves, more for years
  * asked); a profile's, of its skills' (more for years of use, less for old or "familiar with"
  * use). Soft skills and domains weigh less than technologies in both, being common everywhere.
@@ -39,8 +41,11 @@ public final class EmbeddingSpace implements SkillSpace, SkillSimilarity {
   public Map<String, Double> near(String skillId) {
     return near.computeIfAbsent(skillId, id -> {
       Map<String, Double> out = new LinkedHashMap<>();
+      if (vectors.isDerived(id)) {
+        return Map.of(); // placed by the taxonomy, not by data: its links already say what is related
+      }
       for (SkillVectors.Neighbour n : vectors.nearest(id, NEIGHBOURS)) {
-        if (n.cosine() >= MIN_SIMILARITY) {
+        if (n.cosine() >= MIN_SIMILARITY && !vectors.isDerived(n.skillId())) {
           out.put(n.skillId(), n.cosine());
         }
       }

@@ -70,9 +70,11 @@ public final class Matcher {
   }
 
   /**
-   * The score with its explanation. Each requirement's contribution is measured with the model
-   * itself: the pair is scored again with that one requirement flipped (met to missing, or partial
-   * or missing to met), everything else equal.
+   * The score with its explanation. Each requirement's contribution is measured with the model on
+   * the candidate as they would be: the profile is rebuilt without the skill that meets a met
+   * requirement, or with the skill of an unmet one (at the years asked, used this year), and the
+   * pair is scored again, everything else equal. What changes with it, changes: other requirements
+   * the same skill meets, the profile's vector, its words.
    */
   public Match explain(PostingDoc posting, ProfileDoc profile) {
     RankingModel m = requireModel();
@@ -80,26 +82,50 @@ public final class Matcher {
     double score = m.score(features(posting, profile, fit));
     List<Match.RequirementMatch> out = new ArrayList<>();
     List<Match.LearnNext> learn = new ArrayList<>();
-    List<RequirementFit> fits = fit.fits();
-    for (int i = 0; i < fits.size(); i++) {
-      RequirementFit f = fits.get(i);
+    for (RequirementFit f : fit.fits()) {
       Requirement r = f.requirement();
-      List<RequirementFit> flipped = new ArrayList<>(fits);
-      flipped.set(i, f.status() == Status.MET
-          ? new RequirementFit(r, Status.MISSING, 0, null, RequirementFit.Reason.NONE)
-          : new RequirementFit(r, Status.MET, 1, met(r), RequirementFit.Reason.HAS_IT));
-      double other = m.score(features(posting, profile, rules.fit(posting.parsed(), profile.parsed(), flipped)));
+      boolean met = f.status() == Status.MET;
+      ProfileDoc whatIf = met ? without(profile, f.evidence().skillId()) : with(profile, r, f.evidence());
+      double other = m.score(features(posting, whatIf));
       // trees are not monotone everywhere: a met requirement never counts against the candidate,
-      // nor a missing one for them
-      double contribution = f.status() == Status.MET ? Math.max(0, score - other) : Math.min(0, score - other);
+      // nor an unmet one for them
+      double contribution = met ? Math.max(0, score - other) : Math.min(0, score - other);
       out.add(new Match.RequirementMatch(r.skill(), r.skillId(), r.importance(), r.minYears(), r.anyOf(), f.status(),
           f.why(), f.evidence() == null ? null : f.evidence().evidence(), round(contribution)));
-      if (f.status() != Status.MET && other > score) {
+      if (!met && other > score) {
         learn.add(new Match.LearnNext(r.skill(), r.skillId(), round(other - score), closest(r.skillId(), profile)));
       }
     }
     learn.sort(Comparator.comparingDouble(Match.LearnNext::gain).reversed().thenComparing(Match.LearnNext::skillId));
     return new Match(round(score), out, learn.subList(0, Math.min(5, learn.size())), m.version());
+  }
+
+  /** The profile without a skill. */
+  private ProfileDoc without(ProfileDoc doc, String skillId) {
+    List<ProfileSkill> skills = new ArrayList<>(doc.parsed().skills());
+    skills.removeIf(s -> s.skillId().equals(skillId));
+    return rebuilt(doc, skills, doc.terms());
+  }
+
+  /** The profile with a requirement's skill fully met: the years asked (or those it has), used this year. */
+  private ProfileDoc with(ProfileDoc doc, Requirement r, ProfileSkill had) {
+    List<ProfileSkill> skills = new ArrayList<>(doc.parsed().skills());
+    Double years = r.minYears() == null ? null : r.minYears().doubleValue();
+    for (ProfileSkill s : skills) {
+      if (s.skillId().equals(r.skillId()) && s.years() != null) {
+        years = years == null ? s.years() : Math.max(years, s.years());
+      }
+    }
+    skills.removeIf(s -> s.skillId().equals(r.skillId()));
+    skills.add(new ProfileSkill(r.skill(), r.skillId(), years, currentYear, false, null));
+    return rebuilt(doc, skills, termVectors.withWords(doc.terms(), r.skill()));
+  }
+
+  private ProfileDoc rebuilt(ProfileDoc doc, List<ProfileSkill> skills, TermVectors.Vector terms) {
+    ParsedProfile p = doc.parsed();
+    ParsedProfile changed = new ParsedProfile(skills, p.totalYears(), p.seniority(), p.titles(), p.unknownSkills(),
+        p.warnings());
+    return new ProfileDoc(changed, assessor.index(changed), terms, skillSpace.profile(changed), features.profile(changed));
   }
 
   /** The candidate's skill most similar to a skill, or null. */
@@ -115,12 +141,6 @@ public final class Matcher {
       }
     }
     return best;
-  }
-
-  /** A profile skill that fully meets a requirement, for the what-if. */
-  private ProfileSkill met(Requirement r) {
-    return new ProfileSkill(r.skill(), r.skillId(), r.minYears() == null ? null : r.minYears().doubleValue(),
-        currentYear, false, null);
   }
 
   private static double round(double v) {

@@ -3,14 +3,20 @@ package io.skillmatch.ranking;
 import io.skillmatch.embedding.SkillVectors;
 import io.skillmatch.taxonomy.Taxonomy;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 
 /**
- * The bundled parts the matcher is wired from: the taxonomy, skill similarity and vectors, the
- * text statistics. Immutable.
+ * The parts a matcher is wired from: the taxonomy, the skill vectors, the text statistics.
+ * Immutable.
  */
-public record Ranking(Taxonomy taxonomy, SkillSimilarity similarity, SkillSpace space, TermVectors terms,
-    String embeddingsVersion) {
+public record Ranking(Taxonomy taxonomy, SkillVectors vectors, TermVectors terms) {
+
+  /**
+   * The day training reads "present" and recency against, so that a rerun reads the same years.
+   * Evaluation reads the judged pairs against it too.
+   */
+  public static final Instant TRAINING_DAY = Instant.parse("2026-11-01T12:00:00Z");
 
   /** Everything bundled with skillmatch. */
   public static Ranking bundled() {
@@ -19,21 +25,18 @@ public record Ranking(Taxonomy taxonomy, SkillSimilarity similarity, SkillSpace 
 
   /** The bundled parts over a taxonomy already loaded. */
   public static Ranking bundled(Taxonomy taxonomy) {
-    SkillVectors vectors = SkillVectors.bundled();
-    EmbeddingSpace space = new EmbeddingSpace(vectors, taxonomy, TRAINING_YEAR);
-    return new Ranking(taxonomy, space, space, TermVectors.bundled(), vectors.version());
+    return new Ranking(taxonomy, SkillVectors.bundled(), TermVectors.bundled());
   }
 
-  /** The year recency is read against in profile vectors: the training day's, so vectors are stable. */
-  public static final int TRAINING_YEAR = 2026;
-
-  /** A matcher scoring with the given model, reading recency against the clock's year. */
+  /** A matcher scoring with the given model; recency, in features and vectors alike, is read against the clock's year. */
   public Matcher matcher(RankingModel model, Clock clock) {
-    return new Matcher(taxonomy, similarity, space, terms, model, clock.instant().atZone(ZoneOffset.UTC).getYear());
+    int year = clock.instant().atZone(ZoneOffset.UTC).getYear();
+    EmbeddingSpace space = new EmbeddingSpace(vectors, taxonomy, year);
+    return new Matcher(taxonomy, space, space, terms, model, year);
   }
 
-  /** A matcher scoring with the given model, reading recency against the training day's year. */
+  /** A matcher scoring with the given model as of the training day. */
   public Matcher matcher(RankingModel model) {
-    return matcher(model, Clock.fixed(java.time.Instant.parse("2026-11-01T12:00:00Z"), ZoneOffset.UTC));
+    return matcher(model, Clock.fixed(TRAINING_DAY, ZoneOffset.UTC));
   }
 }

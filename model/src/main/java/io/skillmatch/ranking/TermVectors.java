@@ -14,9 +14,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * TF-IDF vectors of texts with fixed document frequencies, so that a text's vector does not depend
- * on what else is stored: the frequencies come from a public corpus of postings and resumes
- * (derived statistics, see {@code training-data/ranking/DATA_CARD.md}). Immutable, thread-safe.
+ * TF-IDF vectors of texts over a fixed job vocabulary: the words of skill names and job titles
+ * (the taxonomy, O*NET titles), never names, places or words about a person's sex, age, origin,
+ * religion, health or family. A word outside the vocabulary is not part of any vector, so it can
+ * never move a score. Document frequencies are fixed too, counted over a public corpus of postings
+ * and resumes (derived statistics, see {@code training-data/ranking/DATA_CARD.md}), so a text's
+ * vector does not depend on what else is stored. Immutable, thread-safe.
  */
 public final class TermVectors {
 
@@ -57,14 +60,19 @@ public final class TermVectors {
     this.documents = documents;
   }
 
-  /** Frequencies counted over a corpus. */
-  public static TermVectors count(Iterable<String> corpus) {
+  /** Frequencies of the vocabulary's words counted over a corpus; words outside it are dropped. */
+  public static TermVectors count(Iterable<String> corpus, Set<String> vocabulary) {
     Map<String, Integer> df = new HashMap<>();
+    for (String w : vocabulary) {
+      if (!PROTECTED.contains(w)) {
+        df.put(w, 0);
+      }
+    }
     int n = 0;
     for (String doc : corpus) {
       n++;
       for (String t : new HashSet<>(tokens(doc))) {
-        df.merge(t, 1, Integer::sum);
+        df.computeIfPresent(t, (k, v) -> v + 1);
       }
     }
     return new TermVectors(df, Math.max(1, n));
@@ -100,11 +108,10 @@ public final class TermVectors {
     return new TermVectors(df, documents);
   }
 
-  /** The table as written by {@link #read}, terms sorted; only terms in at least {@code minDf} documents. */
-  public String write(int minDf) {
+  /** The table as written by {@link #read}, terms sorted. */
+  public String write() {
     StringBuilder sb = new StringBuilder("#documents\t").append(documents).append('\n');
     df.entrySet().stream()
-        .filter(e -> e.getValue() >= minDf)
         .sorted(Map.Entry.comparingByKey())
         .forEach(e -> sb.append(e.getKey()).append('\t').append(e.getValue()).append('\n'));
     return sb.toString();
@@ -114,7 +121,9 @@ public final class TermVectors {
   public Vector vector(String text) {
     Map<String, Integer> tf = new HashMap<>();
     for (String t : tokens(text)) {
-      tf.merge(t, 1, Integer::sum);
+      if (df.containsKey(t)) {
+        tf.merge(t, 1, Integer::sum);
+      }
     }
     return build(tf, true);
   }
@@ -126,9 +135,45 @@ public final class TermVectors {
   public Vector rarity(String shortText) {
     Map<String, Integer> tf = new HashMap<>();
     for (String t : tokens(shortText == null ? "" : shortText)) {
-      tf.put(t, 1);
+      if (df.containsKey(t)) {
+        tf.put(t, 1);
+      }
     }
     return build(tf, false);
+  }
+
+  /**
+   * A vector that also has the vocabulary words of a short text, weighted 0: for a what-if where a
+   * resume also names a skill. Coverage features read only which words a resume has.
+   */
+  public Vector withWords(Vector v, String words) {
+    java.util.TreeSet<Long> added = new java.util.TreeSet<>();
+    for (String t : tokens(words)) {
+      if (df.containsKey(t) && Arrays.binarySearch(v.terms(), hash(t)) < 0) {
+        added.add(hash(t));
+      }
+    }
+    if (added.isEmpty()) {
+      return v;
+    }
+    long[] terms = Arrays.copyOf(v.terms(), v.terms().length + added.size());
+    float[] weights = Arrays.copyOf(v.weights(), terms.length);
+    int k = v.terms().length;
+    for (long h : added) {
+      terms[k++] = h;
+    }
+    Integer[] order = new Integer[terms.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Long.compare(terms[a], terms[b]));
+    long[] sortedTerms = new long[terms.length];
+    float[] sortedWeights = new float[terms.length];
+    for (int i = 0; i < order.length; i++) {
+      sortedTerms[i] = terms[order[i]];
+      sortedWeights[i] = weights[order[i]];
+    }
+    return new Vector(sortedTerms, sortedWeights);
   }
 
   private Vector build(Map<String, Integer> tf, boolean unit) {
@@ -199,6 +244,23 @@ public final class TermVectors {
     }
     return sum;
   }
+
+  /**
+   * Words about who a person is, not what they can do. They are kept out of the vocabulary even
+   * when a job title uses them ("Women's Health Nurse").
+   */
+  public static final Set<String> PROTECTED = Set.of("woman", "women", "female", "females", "man", "men", "male",
+      "males", "gender", "sex", "girl", "girls", "boy", "boys", "lady", "ladies", "gentleman", "mother", "father",
+      "wife", "husband", "married", "divorced", "widow", "widowed", "pregnant", "pregnancy", "maternity",
+      "paternity", "children", "age", "aged", "born", "birth", "veteran", "veterans", "disability", "disabilities",
+      "disabled", "handicapped", "race", "racial", "ethnic", "ethnicity", "asian", "hispanic", "latino", "latina",
+      "african", "american", "indian", "religion", "religious", "christian", "muslim", "jewish", "hindu", "catholic",
+      "church", "nationality", "citizen", "citizenship", "citizens", "immigrant", "immigration", "visa", "lgbt",
+      "lgbtq", "gay", "lesbian", "transgender", "orientation", "diversity", "minority", "minorities", "equal",
+      "opportunity", "eeo", "affirmative", "creed", "ancestry", "marital", "genetic", "protected", "child",
+      // addresses and contact details
+      "street", "st", "avenue", "ave", "road", "rd", "lane", "boulevard", "blvd", "apt", "apartment", "suite",
+      "flat", "floor", "zip", "postcode", "address", "phone", "mobile", "email", "mail", "photo", "dob");
 
   /** Function words, and pronouns, which say something about a person and nothing about fit. */
   private static final Set<String> STOP = Set.of("the", "and", "of", "to", "in", "for", "with", "on", "is", "are",

@@ -23,7 +23,6 @@ import io.skillmatch.parsing.ProfileParser;
 import io.skillmatch.parsing.SkillMatcher;
 import io.skillmatch.parsing.TextCleaner;
 import io.skillmatch.parsing.TextRejectedException;
-import io.skillmatch.ranking.EmbeddingSpace;
 import io.skillmatch.ranking.Ranking;
 import io.skillmatch.ranking.RankingModel;
 import io.skillmatch.service.App;
@@ -259,9 +258,7 @@ public final class Main {
     // the vectors in the repository, not the jar's copy: a retrain above is used at once
     Taxonomy taxonomy = Taxonomy.bundled();
     SkillVectors vectors = SkillVectors.read(root.resolve("training-data/embeddings/" + SkillVectors.FILE_NAME));
-    EmbeddingSpace space = new EmbeddingSpace(vectors, taxonomy, Ranking.TRAINING_YEAR);
-    RankerTrainer.Outcome outcome = new RankerTraining(root, sharedData(opts), err::println)
-        .run(seed, taxonomy, space, space, vectors.version());
+    RankerTrainer.Outcome outcome = new RankerTraining(root, sharedData(opts), err::println).run(seed, taxonomy, vectors);
     out.println("validation comparison:");
     outcome.comparison().forEach(line -> out.println("  " + line));
     out.println("kept: " + outcome.model().kind() + " (" + outcome.model().version() + ")");

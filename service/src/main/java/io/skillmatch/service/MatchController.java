@@ -2,10 +2,12 @@ package io.skillmatch.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import io.skillmatch.parsing.InvalidInputException;
 import io.skillmatch.parsing.ParsedPosting;
 import io.skillmatch.parsing.ParsedProfile;
 import io.skillmatch.parsing.PostingParser;
 import io.skillmatch.parsing.ProfileParser;
+import io.skillmatch.parsing.TextRejectedException;
 import io.skillmatch.ranking.Match;
 import io.skillmatch.ranking.Matcher;
 import java.util.ArrayList;
@@ -35,15 +37,23 @@ final class MatchController {
     JsonNode p = object(body, "posting");
     JsonNode c = object(body, "profile");
     String postingText = text(p, "posting.text");
-    ParsedPosting posting = postings.parse(postingText);
+    ParsedPosting posting = rejectedAs("posting.text", () -> postings.parse(postingText));
     ParsedProfile profile;
     String profileText;
+    boolean structured = c.has("skills") || c.has("experience");
+    if (c.has("text") && structured) {
+      throw ApiException.badField("profile", "send either text or structured skills[] / experience[], not both");
+    }
     if (c.has("text")) {
       profileText = text(c, "profile.text");
-      profile = profiles.parseText(profileText);
-    } else if (c.has("skills") || c.has("experience")) {
-      profile = profiles.parseStructured(c);
-      profileText = values(c);
+      profile = rejectedAs("profile.text", () -> profiles.parseText(profileText));
+    } else if (structured) {
+      try {
+        profile = profiles.parseStructured(c);
+      } catch (InvalidInputException e) {
+        throw ApiException.badField("profile." + e.field(), e.getMessage());
+      }
+      profileText = workText(c);
     } else {
       throw ApiException.badField("profile.text", "required: resume text, or structured skills[] / experience[]");
     }
@@ -88,18 +98,30 @@ final class MatchController {
     return n.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
   }
 
-  /** Every string in a structured profile, one per line: the text its word similarity reads. */
-  private static String values(JsonNode node) {
+  /**
+   * The work a structured profile describes, one item per line: skill names, job titles and
+   * descriptions. Its other fields (name, location, contact) are never read.
+   */
+  private static String workText(JsonNode profile) {
     StringBuilder sb = new StringBuilder();
-    collect(node, sb);
+    for (JsonNode s : profile.path("skills")) {
+      sb.append(s.isTextual() ? s.asText() : s.path("name").asText("")).append('\n');
+    }
+    for (JsonNode e : profile.path("experience")) {
+      sb.append(e.path("title").asText("")).append('\n').append(e.path("description").asText("")).append('\n');
+    }
+    profile.path("titles").forEach(t -> sb.append(t.asText("")).append('\n'));
     return sb.toString();
   }
 
-  private static void collect(JsonNode node, StringBuilder sb) {
-    if (node.isTextual()) {
-      sb.append(node.asText()).append('\n');
+  /** Parses, naming the field when the text is unusable (empty, binary, too long). */
+  private static <T> T rejectedAs(String field, java.util.function.Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (TextRejectedException e) {
+      throw new ApiException(e.reason() == TextRejectedException.Reason.TOO_LONG ? 413 : 422, "Unusable text",
+          field + ": " + e.getMessage(), List.of(new ApiError.FieldError(field, e.getMessage())));
     }
-    node.forEach(child -> collect(child, sb));
   }
 
   private static Map<String, Object> summary(ParsedPosting p) {

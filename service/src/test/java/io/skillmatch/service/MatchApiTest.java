@@ -73,8 +73,27 @@ class MatchApiTest {
       assertProblem(post(client, "{\"posting\": \"just a string\", \"profile\": {\"text\": \"x\"}}"), 400, "posting");
       assertProblem(post(client, body(Map.of("text", 42), Map.of("text", PROFILE))), 400, "posting.text");
       assertProblem(post(client, body(Map.of("text", POSTING), Map.of("name", "Ann"))), 400, "profile.text");
-      assertProblem(post(client, body(Map.of("text", "   "), Map.of("text", PROFILE))), 422, "text");
-      assertProblem(post(client, body(Map.of("text", POSTING), Map.of("text", "x".repeat(200_001)))), 413, "text");
+      assertProblem(post(client, body(Map.of("text", "   "), Map.of("text", PROFILE))), 422, "posting.text");
+      assertProblem(post(client, body(Map.of("text", POSTING), Map.of("text", "x".repeat(200_001)))), 413,
+          "profile.text");
+      assertProblem(post(client, body(Map.of("text", POSTING), Map.of("text", PROFILE, "skills", java.util.List.of()))),
+          400, "profile");
+      assertProblem(post(client, body(Map.of("text", POSTING),
+          Map.of("skills", java.util.List.of(Map.of("name", "Python", "years", "lots"))))), 400, "profile.skills[].years");
+    });
+  }
+
+  @Test
+  void aStructuredProfileIsReadForItsWorkNeverItsNameOrPlace() {
+    JavalinTest.test(App.create(CONFIG).javalin(), (server, client) -> {
+      String posting = POSTING + "\n\nLocation: Austin, Texas. Equal opportunity employer: women and veterans welcome.";
+      java.util.List<Object> skills = java.util.List.of(Map.of("name", "Python", "years", 6), Map.of("name", "AWS", "years", 3));
+      double plain = JSON.readTree(post(client, body(Map.of("text", posting), Map.of("skills", skills))).body().string())
+          .get("score").asDouble();
+      double personal = JSON.readTree(post(client, body(Map.of("text", posting), Map.of("skills", skills,
+          "name", "Jane Austin", "location", "Austin, Texas", "gender", "woman", "veteran", "yes"))).body().string())
+          .get("score").asDouble();
+      assertEquals(plain, personal, 0);
     });
   }
 
