@@ -84,8 +84,11 @@ public final class FitFeatures {
         posting.title() == null ? Set.of() : titleWords(posting.title()));
   }
 
-  /** What the features need of a profile beyond its parse: category counts and title words. */
-  public record ProfileFacts(double[] categories, Set<String> titleWords) {}
+  /**
+   * What the features need of a profile beyond its parse: category counts, title words, each
+   * skill with its ancestors (the skill first), and the share of skills with years.
+   */
+  public record ProfileFacts(double[] categories, Set<String> titleWords, String[][] skillLineage, double datedShare) {}
 
   /** Prepares a profile. */
   public ProfileFacts profile(ParsedProfile profile) {
@@ -93,7 +96,20 @@ public final class FitFeatures {
     for (String t : profile.titles()) {
       words.addAll(titleWords(t));
     }
-    return new ProfileFacts(categories(profile.skills().stream().map(ProfileSkill::skillId).toList()), Set.copyOf(words));
+    List<ProfileSkill> skills = profile.skills();
+    String[][] lineage = new String[skills.size()][];
+    int dated = 0;
+    for (int i = 0; i < lineage.length; i++) {
+      List<String> ancestors = taxonomy.ancestors(skills.get(i).skillId());
+      lineage[i] = new String[ancestors.size() + 1];
+      lineage[i][0] = skills.get(i).skillId();
+      for (int k = 0; k < ancestors.size(); k++) {
+        lineage[i][k + 1] = ancestors.get(k);
+      }
+      dated += skills.get(i).years() != null ? 1 : 0;
+    }
+    return new ProfileFacts(categories(skills.stream().map(ProfileSkill::skillId).toList()), Set.copyOf(words), lineage,
+        skills.isEmpty() ? 0 : (double) dated / skills.size());
   }
 
   /** How many of these skills fall in each category. */
@@ -145,17 +161,13 @@ public final class FitFeatures {
     }
     Set<String> askedIds = facts.asked();
     int asked = 0;
-    int withYearsInProfile = 0;
-    for (ProfileSkill s : profile.skills()) {
-      boolean hit = askedIds.contains(s.skillId());
-      for (String a : hit ? List.<String>of() : taxonomy.ancestors(s.skillId())) {
-        if (askedIds.contains(a)) {
-          hit = true;
+    for (String[] lineage : profileFacts.skillLineage()) {
+      for (String id : lineage) {
+        if (askedIds.contains(id)) {
+          asked++;
           break;
         }
       }
-      asked += hit ? 1 : 0;
-      withYearsInProfile += s.years() != null ? 1 : 0;
     }
     double tech = 0;
     int techUnits = 0;
@@ -200,7 +212,7 @@ public final class FitFeatures {
       titleUnits == 0 ? -1 : inTitle / titleUnits,
       titleTermCoverage,
       required.count() == 0 ? 0 : (double) dated / required.count(),
-      profile.skills().isEmpty() ? 0 : withYearsInProfile / (double) profile.skills().size(),
+      profileFacts.datedShare(),
       profile.totalYears() == null ? -1 : Math.min(40, profile.totalYears()),
       minYears == null ? -1 : minYears
     };
