@@ -54,6 +54,9 @@ public final class App {
     app.post("/v1/parse/posting", parse::posting);
     app.post("/v1/parse/profile", parse::profile);
     app.post("/v1/match", match::match);
+    // what scores, how it was trained and how well it did: version, features, provenance and metrics
+    app.get("/v1/model", ctx -> ctx.json(Map.of("version", model.version(), "kind", model.kind(),
+        "features", model.features(), "embeddings", ranking.vectors().version(), "provenance", model.provenance())));
 
     app.exception(ApiException.class, (e, ctx) -> problem(ctx, e.status(), e.title(), e.getMessage(), e.errors()));
     app.exception(TextRejectedException.class, (e, ctx) -> problem(ctx,

@@ -65,6 +65,19 @@ class MatchApiTest {
   }
 
   @Test
+  void theModelSaysWhatItIsAndHowItWasMeasured() {
+    JavalinTest.test(App.create(CONFIG).javalin(), (server, client) -> {
+      Response r = client.get("/v1/model");
+      assertEquals(200, r.code());
+      JsonNode m = JSON.readTree(r.body().string());
+      assertTrue(m.get("version").asText().startsWith("ranker-"));
+      assertEquals("trees", m.get("kind").asText());
+      assertTrue(m.get("features").size() > 10);
+      assertTrue(m.get("provenance").get("testMetrics").size() >= 5, "the model and every baseline on test");
+    });
+  }
+
+  @Test
   void badInputGetsAClearProblemNamingTheField() {
     JavalinTest.test(App.create(CONFIG).javalin(), (server, client) -> {
       assertProblem(post(client, "{\"posting\": "), 400, null);
