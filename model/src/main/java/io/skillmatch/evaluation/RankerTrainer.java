@@ -150,6 +150,33 @@ public final class RankerTrainer {
     return new Outcome(model, comparison, bestResult, test);
   }
 
+  /**
+   * Cross-validation by posting over the train and validation postings: each fold's postings are
+   * scored by the learner fitted on the others, and the out-of-fold scores are evaluated together.
+   * Test postings are never touched.
+   */
+  public RankingEvaluation.Result crossValidate(Learner learner, Map<String, Split> splitOf, int folds) {
+    List<Judgment> all = judgments(splitOf, List.of(Split.TRAIN, Split.VALIDATION));
+    List<String> ids = all.stream().map(Judgment::posting).distinct().sorted().toList();
+    Map<String, Double> outOfFold = new HashMap<>();
+    for (int f = 0; f < folds; f++) {
+      int fold = f;
+      progress.accept(bar(f + 1, folds) + " " + learner.name() + ", fold " + (f + 1) + " of " + folds);
+      Ranker r = fit(learner, all.stream().filter(j -> ids.indexOf(j.posting()) % folds != fold).toList());
+      for (Judgment j : all) {
+        if (ids.indexOf(j.posting()) % folds == fold) {
+          outOfFold.put(key(set.texts().get(j.posting()), set.texts().get(j.candidate())), r.raw(row(j)));
+        }
+      }
+    }
+    return new RankingEvaluation(set).evaluate(learner.name(), (p, c) -> outOfFold.get(key(p, c)), splitOf,
+        List.of(Split.TRAIN, Split.VALIDATION));
+  }
+
+  private static String key(String postingText, String candidateText) {
+    return postingText + '\u0000' + candidateText;
+  }
+
   private List<Judgment> judgments(Map<String, Split> splitOf, List<Split> splits) {
     return set.judgments().stream().filter(j -> splits.contains(splitOf.get(j.posting()))).toList();
   }

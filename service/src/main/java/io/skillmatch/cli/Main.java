@@ -25,6 +25,7 @@ import io.skillmatch.parsing.TextCleaner;
 import io.skillmatch.parsing.TextRejectedException;
 import io.skillmatch.ranking.Ranking;
 import io.skillmatch.ranking.RankingModel;
+import io.skillmatch.ranking.TermVectors;
 import io.skillmatch.service.App;
 import io.skillmatch.service.Config;
 import io.skillmatch.taxonomy.Taxonomy;
@@ -59,9 +60,10 @@ public final class Main {
                                   rebuild training-data/taxonomy from ../shared/data + overlay
         eval-parsing [--shared DIR] [--dump-dev-errors FILE]
                                   measure extraction on Dice postings and SkillSpan (needs ../shared)
-        train [--shared DIR] [--seed 42] [--embeddings yes]
+        train [--shared DIR] [--seed 42] [--embeddings yes] [--cv FOLDS]
                                   train the ranking model on the judged pairs; writes training-data/ranking
-                                  (--embeddings yes retrains the skill embeddings first)
+                                  (--embeddings yes retrains the skill embeddings first; --cv 5 only
+                                  cross-validates every candidate learner, writing nothing)
         evaluate [--shared DIR] [--split test|validation|train|all] [--seed 42] [--retrieval yes|no]
                                   rank the judged pairs (training-data/judgments) with the baselines
         train-embeddings [--shared DIR] [--seed 42] [--dim 64] [--out DIR]
@@ -258,6 +260,24 @@ public final class Main {
     // the vectors in the repository, not the jar's copy: a retrain above is used at once
     Taxonomy taxonomy = Taxonomy.bundled();
     SkillVectors vectors = SkillVectors.read(root.resolve("training-data/embeddings/" + SkillVectors.FILE_NAME));
+    if (opts.containsKey("cv")) {
+      int folds = Integer.parseInt(opts.get("cv"));
+      if (folds < 2) {
+        throw new IllegalArgumentException("--cv needs 2 or more folds: " + folds);
+      }
+      JudgedSet set = JudgedSet.load(root.resolve("training-data/judgments"), sharedData(opts));
+      Ranking ranking = new Ranking(taxonomy, vectors, TermVectors.bundled());
+      Clock clock = Clock.fixed(Ranking.TRAINING_DAY, java.time.ZoneOffset.UTC);
+      RankerTrainer trainer = new RankerTrainer(set,
+          new MatchedTexts(ranking.matcher(null, clock), new ParsedTexts(taxonomy, clock)), err::println);
+      List<RankingEvaluation.Result> results = new ArrayList<>();
+      for (RankerTrainer.Learner learner : RankerTraining.learners()) {
+        results.add(trainer.crossValidate(learner, set.splitByPosting(seed), folds));
+      }
+      out.println(folds + "-fold cross-validation by posting over the train and validation postings (nothing written):");
+      out.print(RankingEvaluation.table(results));
+      return 0;
+    }
     RankerTrainer.Outcome outcome = new RankerTraining(root, sharedData(opts), err::println).run(seed, taxonomy, vectors);
     out.println("validation comparison:");
     outcome.comparison().forEach(line -> out.println("  " + line));
