@@ -124,7 +124,7 @@ public final class ProfileParser {
 
     Map<String, Facts> facts = new LinkedHashMap<>();
     Map<String, List<Entry>> implied = new LinkedHashMap<>();
-    List<Mention> mentions = extractor.extract(text);
+    List<Mention> mentions = personalDetailsDropped(text, extractor.extract(text));
     List<Span> sentences = Sentences.split(text);
     List<Span> clauses = new ArrayList<>();
     for (Span sentence : sentences) {
@@ -431,6 +431,50 @@ public final class ProfileParser {
       titles.add(e.title());
     }
     return List.copyOf(titles);
+  }
+
+  /**
+   * Personal details, which must never become skills: "Nationality: German" is not the German
+   * language, "US Military veteran" not aerospace and defense, "Blind; uses a screen reader" not a
+   * screen-reader skill. A match covers its stretch of text back to the previous break and on to
+   * the end of its line or sentence (80 characters at most each way).
+   */
+  private static final Pattern PERSONAL = Pattern.compile(
+      "\\b(?:nationality|citizenship|citizen of|marital status|date of birth|d\\.o\\.b|birth ?date|gender|sex"
+          + "|religion|caste|passport|visa status|father'?s name|mother'?s name|spouse|veteran status"
+          + "|(?:army|navy|military|air force|marine corps|armed forces|u\\.?s\\.?) veterans?|military service"
+          + "|served in the (?:army|navy|military|air force|marines)|disabilit(?:y|ies)|disabled|blind|deaf"
+          + "|wheelchair|visually impaired|hearing impaired)\\b",
+      Pattern.CASE_INSENSITIVE);
+
+  static List<Mention> personalDetailsDropped(String text, List<Mention> mentions) {
+    Matcher m = PERSONAL.matcher(text);
+    List<int[]> spans = new ArrayList<>();
+    while (m.find()) {
+      int start = m.start();
+      while (start > 0 && start > m.start() - 80 && "\n.;|•".indexOf(text.charAt(start - 1)) < 0) {
+        start--;
+      }
+      int end = m.end();
+      while (end < text.length() && end < m.end() + 80 && "\n.|•".indexOf(text.charAt(end)) < 0) {
+        end++;
+      }
+      spans.add(new int[] {start, end});
+    }
+    if (spans.isEmpty()) {
+      return mentions;
+    }
+    List<Mention> kept = new ArrayList<>(mentions.size());
+    for (Mention mention : mentions) {
+      boolean personal = false;
+      for (int[] span : spans) {
+        personal |= mention.start() < span[1] && mention.end() > span[0];
+      }
+      if (!personal) {
+        kept.add(mention);
+      }
+    }
+    return kept;
   }
 
   /** A line that is only a job title: a few words ending in a role ("Java Developer", "QA Automation Lead"). */

@@ -92,7 +92,7 @@ public final class Matcher {
       double contribution = met ? Math.max(0, score - other) : Math.min(0, score - other);
       out.add(new Match.RequirementMatch(r.skill(), r.skillId(), r.importance(), r.minYears(), r.anyOf(), f.status(),
           f.why(), f.evidence() == null ? null : f.evidence().evidence(), round(contribution)));
-      if (!met && other > score) {
+      if (!met && round(other - score) > 0) {
         learn.add(new Match.LearnNext(r.skill(), r.skillId(), round(other - score), closest(r.skillId(), profile)));
       }
     }

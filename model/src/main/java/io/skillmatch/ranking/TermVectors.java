@@ -254,13 +254,14 @@ public final class TermVectors {
       "wife", "husband", "married", "divorced", "widow", "widowed", "pregnant", "pregnancy", "maternity",
       "paternity", "children", "age", "aged", "born", "birth", "veteran", "veterans", "disability", "disabilities",
       "disabled", "handicapped", "race", "racial", "ethnic", "ethnicity", "asian", "hispanic", "latino", "latina",
-      "african", "american", "indian", "religion", "religious", "christian", "muslim", "jewish", "hindu", "catholic",
+      "african", "american", "indian", "black", "white", "caucasian", "religion", "religious", "christian", "muslim", "jewish", "hindu", "catholic",
       "church", "nationality", "citizen", "citizenship", "citizens", "immigrant", "immigration", "visa", "lgbt",
       "lgbtq", "gay", "lesbian", "transgender", "orientation", "diversity", "minority", "minorities", "equal",
       "opportunity", "eeo", "affirmative", "creed", "ancestry", "marital", "genetic", "protected", "child",
       // addresses and contact details
       "street", "st", "avenue", "ave", "road", "rd", "lane", "boulevard", "blvd", "apt", "apartment", "suite",
-      "flat", "floor", "zip", "postcode", "address", "phone", "mobile", "email", "mail", "photo", "dob");
+      "flat", "floor", "zip", "postcode", "address", "phone", "mobile", "email", "mail", "photo", "dob", "new", "park",
+      "north", "south", "east", "west", "city", "county", "state", "village", "town", "nagar", "district");
 
   /** Function words, and pronouns, which say something about a person and nothing about fit. */
   private static final Set<String> STOP = Set.of("the", "and", "of", "to", "in", "for", "with", "on", "is", "are",

@@ -119,7 +119,9 @@ class MatcherTest {
         "John Smith (he/him), born 1999\nFlat 3, 221B Baker Street, London\n",
         "Wei Zhang, they/them, DOB 1988-02-03\nPhoto: wei.jpg\n",
         "Oluwaseun Adeyemi. Mr. Adeyemi has a wife and two children. Age 52.\n",
-        "Member, Women Who Code. US Army veteran. Indian citizen on an H-1B visa. Married, one child.\n");
+        "Member, Women Who Code. US Army veteran. Indian citizen on an H-1B visa. Married, one child.\n",
+        "US Military veteran. Nationality: German. Member, National Society of Black Engineers.\n",
+        "Citizenship: Japanese\nBlind; uses a screen reader\n12 Park Avenue, New York\n");
     for (String postingText : List.of(POSTING, POSTING_WITH_BOILERPLATE)) {
       Matcher.PostingDoc posting = matcher.posting(postings.parse(postingText), postingText);
       double[] first = null;
