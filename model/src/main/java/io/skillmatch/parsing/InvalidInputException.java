@@ -9,10 +9,17 @@ public final class InvalidInputException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
   private final String field;
+  private final String reason;
 
   public InvalidInputException(String field, String message) {
     super(field + ": " + message);
     this.field = field;
+    this.reason = message;
+  }
+
+  /** What is wrong, without the field's name. */
+  public String reason() {
+    return reason;
   }
 
   /** The JSON path of the field at fault ("experience[].start"). */

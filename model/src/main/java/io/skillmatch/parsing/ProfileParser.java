@@ -530,6 +530,9 @@ public final class ProfileParser {
       throw new InvalidInputException("experience", "must be an array");
     }
     for (JsonNode e : experience) {
+      if (!e.isObject()) {
+        throw new InvalidInputException("experience[]", "each entry must be an object, not " + e);
+      }
       String title = e.path("title").asText("").strip();
       YearMonth start = yearMonth(e.path("start"), "experience[].start");
       YearMonth end = e.path("end").isNull() || e.path("end").isMissingNode()
@@ -569,6 +572,9 @@ public final class ProfileParser {
       throw new InvalidInputException("skills", "must be an array");
     }
     for (JsonNode sk : skills) {
+      if (!sk.isTextual() && !(sk.isObject() && (sk.path("name").isTextual() || sk.path("name").isMissingNode()))) {
+        throw new InvalidInputException("skills[].name", "each skill must be a name or {\"name\": \"...\"}, not " + sk);
+      }
       String name = sk.isTextual() ? sk.asText() : sk.path("name").asText("");
       if (name.isBlank()) {
         throw new InvalidInputException("skills[].name", "required");
@@ -596,6 +602,10 @@ public final class ProfileParser {
       if (!lastUsed.isMissingNode() && !lastUsed.isNull() && !lastUsed.isInt()) {
         throw new InvalidInputException("skills[].lastUsedYear", "must be a year, not " + lastUsed);
       }
+      if (lastUsed.isInt() && (lastUsed.asInt() < today.getYear() - DateRanges.MAX_CAREER_YEARS
+          || lastUsed.asInt() > today.getYear())) {
+        throw new InvalidInputException("skills[].lastUsedYear", "out of range: " + lastUsed.asInt());
+      }
       if (lastUsed.isInt()) {
         f.lastUsed = Math.max(f.lastUsed, sk.path("lastUsedYear").asInt());
       }
@@ -606,6 +616,9 @@ public final class ProfileParser {
     List<ProfileSkill> out = skills(facts);
     Double totalYears = work.isEmpty() ? null : round1(DateRanges.unionMonths(work) / 12.0);
     List<String> titles = new ArrayList<>(titles(entries));
+    if (!node.path("titles").isMissingNode() && !node.path("titles").isArray()) {
+      throw new InvalidInputException("titles", "must be an array of job titles");
+    }
     if (titles.isEmpty() && node.path("titles").isArray()) {
       node.path("titles").forEach(t -> titles.add(t.asText()));
     }

@@ -51,7 +51,7 @@ final class MatchController {
       try {
         profile = profiles.parseStructured(c);
       } catch (InvalidInputException e) {
-        throw ApiException.badField("profile." + e.field(), e.getMessage());
+        throw ApiException.badField("profile." + e.field(), e.reason());
       }
       profileText = workText(c);
     } else {

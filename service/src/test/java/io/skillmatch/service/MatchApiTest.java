@@ -93,6 +93,13 @@ class MatchApiTest {
           400, "profile");
       assertProblem(post(client, body(Map.of("text", POSTING),
           Map.of("skills", java.util.List.of(Map.of("name", "Python", "years", "lots"))))), 400, "profile.skills[].years");
+      assertProblem(post(client, body(Map.of("text", POSTING),
+          Map.of("skills", java.util.List.of(Map.of("name", "Python", "lastUsedYear", 3000))))), 400,
+          "profile.skills[].lastUsedYear");
+      assertProblem(post(client, body(Map.of("text", POSTING), Map.of("skills", java.util.List.of(Map.of("name", 42))))),
+          400, "profile.skills[].name");
+      assertProblem(post(client, body(Map.of("text", POSTING), Map.of("experience", java.util.List.of(1)))), 400,
+          "profile.experience[]");
     });
   }
 
