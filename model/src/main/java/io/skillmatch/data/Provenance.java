@@ -31,6 +31,24 @@ public final class Provenance {
     return sha256(Files.readAllBytes(file));
   }
 
+  /**
+   * A library's version: from the pom.properties Maven writes into its jar, else from the name of
+   * the jar a class of it was loaded from ("smile-core-6.2.5.jar"), else "unknown".
+   */
+  public static String libraryVersion(Class<?> anyClass, String group, String artifact) {
+    String v = mavenVersion(group, artifact);
+    if (!v.equals("unknown")) {
+      return v;
+    }
+    try {
+      String jar = Path.of(anyClass.getProtectionDomain().getCodeSource().getLocation().toURI()).getFileName().toString();
+      return jar.startsWith(artifact + "-") && jar.endsWith(".jar")
+          ? jar.substring(artifact.length() + 1, jar.length() - 4) : "unknown";
+    } catch (java.net.URISyntaxException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
   /** A library's version from the pom.properties Maven writes into its jar, or "unknown". */
   public static String mavenVersion(String group, String artifact) {
     String res = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";

@@ -109,8 +109,9 @@ public final class RankerTraining {
       inputs.put("../shared/data/" + shared.relativize(f), Provenance.sha256(Files.readAllBytes(f)));
     }
     ObjectNode libs = prov.putObject("libraries");
-    libs.put("smile-core", Provenance.mavenVersion("com.github.haifengl", "smile-core"));
-    libs.put("deeplearning4j-nn", Provenance.mavenVersion("org.deeplearning4j", "deeplearning4j-nn"));
+    libs.put("smile-core", Provenance.libraryVersion(smile.regression.GradientTreeBoost.class, "com.github.haifengl", "smile-core"));
+    libs.put("deeplearning4j-nn", Provenance.libraryVersion(org.deeplearning4j.nn.multilayer.MultiLayerNetwork.class, "org.deeplearning4j",
+        "deeplearning4j-nn"));
     libs.put("java", Runtime.version().toString());
 
     List<RankerTrainer.Learner> learners = learners();
