@@ -51,9 +51,11 @@ public final class FitFeatures {
    * @param categories how many of its requirements fall in each skill category
    * @param asked the ids of the skills it asks for
    * @param titleWords the words of its title, levels and fillers left out
+   * @param technical per requirement, whether its skill is a technology
+   * @param inTitle per requirement, whether the title names its skill
    */
   public record PostingFacts(Set<String> titleSkills, Map<String, Near> near, double[] categories,
-      Set<String> asked, Set<String> titleWords) {}
+      Set<String> asked, Set<String> titleWords, boolean[] technical, boolean[] inTitle) {}
 
   /** The requirements (by position) a skill is close to, and how close. */
   public record Near(int[] requirement, double[] similarity) {}
@@ -79,9 +81,17 @@ public final class FitFeatures {
     });
     Set<String> asked = new HashSet<>();
     reqs.forEach(r -> asked.add(r.skillId()));
-    return new PostingFacts(titleSkills(posting.title()), Map.copyOf(packed),
+    Set<String> titleSkills = titleSkills(posting.title());
+    boolean[] technical = new boolean[reqs.size()];
+    boolean[] inTitle = new boolean[reqs.size()];
+    for (int i = 0; i < technical.length; i++) {
+      String id = reqs.get(i).skillId();
+      technical[i] = taxonomy.skill(id).map(k -> k.category().isTechnical()).orElse(false);
+      inTitle[i] = titleSkills.contains(id);
+    }
+    return new PostingFacts(titleSkills, Map.copyOf(packed),
         categories(reqs.stream().map(Requirement::skillId).toList()), Set.copyOf(asked),
-        posting.title() == null ? Set.of() : titleWords(posting.title()));
+        posting.title() == null ? Set.of() : titleWords(posting.title()), technical, inTitle);
   }
 
   /**
@@ -125,7 +135,6 @@ public final class FitFeatures {
   public double[] of(RuleScorer.Fit fit, ParsedPosting posting, ParsedProfile profile, FitAssessor.ProfileIndex index,
       PostingFacts facts, ProfileFacts profileFacts, double skillVectorCosine, double textCoverage,
       double titleTermCoverage) {
-    Set<String> titleSkills = facts.titleSkills();
     double[] closest = new double[fit.fits().size()];
     for (String id : index.has().keySet()) {
       Near n = facts.near().get(id);
@@ -173,13 +182,14 @@ public final class FitFeatures {
     int techUnits = 0;
     double inTitle = 0;
     int titleUnits = 0;
-    for (RequirementFit f : fit.fits()) {
-      if (FitAssessor.required(f.requirement()) && taxonomy.skill(f.requirement().skillId())
-          .map(k -> k.category().isTechnical()).orElse(false)) {
+    List<RequirementFit> fits = fit.fits();
+    for (int i = 0; i < fits.size(); i++) {
+      RequirementFit f = fits.get(i);
+      if (FitAssessor.required(f.requirement()) && facts.technical()[i]) {
         techUnits++;
         tech += f.credit();
       }
-      if (titleSkills.contains(f.requirement().skillId())) {
+      if (facts.inTitle()[i]) {
         titleUnits++;
         inTitle += f.credit();
       }
