@@ -1,0 +1,202 @@
+package io.skillmatch.store;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The embedded store: one SQLite file in WAL mode with synchronous commits, so a document is on
+ * disk before the call returns. One connection, used under a lock: SQLite serialises writers
+ * anyway, and the service's reads are served from memory (issue 4). Thread-safe.
+ */
+public final class SqliteStore implements Store {
+
+  private final Connection db;
+  private final Clock clock;
+  private final Supplier<String> ids;
+
+  private SqliteStore(Connection db, Clock clock, Supplier<String> ids) {
+    this.db = db;
+    this.clock = clock;
+    this.ids = ids;
+  }
+
+  /** Opens (creating if needed) the store in a directory. */
+  public static SqliteStore open(Path dir, Clock clock, Supplier<String> ids) {
+    try {
+      Files.createDirectories(dir);
+      Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("skillmatch.db"));
+      try (Statement s = db.createStatement()) {
+        s.execute("PRAGMA journal_mode=WAL");
+        s.execute("PRAGMA synchronous=FULL");
+        s.execute("PRAGMA busy_timeout=5000");
+        s.execute("CREATE TABLE IF NOT EXISTS items (seq INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL,"
+            + " id TEXT NOT NULL, body TEXT NOT NULL, created TEXT NOT NULL, updated TEXT NOT NULL, UNIQUE (kind, id))");
+      }
+      return new SqliteStore(db, clock, ids);
+    } catch (SQLException | java.io.IOException e) {
+      throw new StoreException("cannot open the store in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized Item create(String kind, String body) {
+    Instant now = clock.instant();
+    String id = ids.get();
+    try (PreparedStatement p = db.prepareStatement(
+        "INSERT INTO items (kind, id, body, created, updated) VALUES (?, ?, ?, ?, ?)")) {
+      p.setString(1, kind);
+      p.setString(2, id);
+      p.setString(3, body);
+      p.setString(4, now.toString());
+      p.setString(5, now.toString());
+      p.executeUpdate();
+      return new Item(kind, id, body, now, now);
+    } catch (SQLException e) {
+      throw new StoreException("cannot store a " + kind + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized Optional<Item> get(String kind, String id) {
+    try (PreparedStatement p = db.prepareStatement(
+        "SELECT kind, id, body, created, updated FROM items WHERE kind = ? AND id = ?")) {
+      p.setString(1, kind);
+      p.setString(2, id);
+      try (ResultSet r = p.executeQuery()) {
+        return r.next() ? Optional.of(item(r)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read " + kind + " " + id + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized Optional<Item> update(String kind, String id, String body) {
+    Instant now = clock.instant();
+    try (PreparedStatement p = db.prepareStatement("UPDATE items SET body = ?, updated = ? WHERE kind = ? AND id = ?")) {
+      p.setString(1, body);
+      p.setString(2, now.toString());
+      p.setString(3, kind);
+      p.setString(4, id);
+      return p.executeUpdate() == 0 ? Optional.empty() : get(kind, id);
+    } catch (SQLException e) {
+      throw new StoreException("cannot update " + kind + " " + id + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized boolean delete(String kind, String id) {
+    try (PreparedStatement p = db.prepareStatement("DELETE FROM items WHERE kind = ? AND id = ?")) {
+      p.setString(1, kind);
+      p.setString(2, id);
+      return p.executeUpdate() > 0;
+    } catch (SQLException e) {
+      throw new StoreException("cannot delete " + kind + " " + id + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized Page list(String kind, int limit, String cursor) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be positive: " + limit);
+    }
+    long after = cursor == null ? 0 : decode(cursor);
+    try (PreparedStatement p = db.prepareStatement("SELECT seq, kind, id, body, created, updated FROM items"
+        + " WHERE kind = ? AND seq > ? ORDER BY seq LIMIT ?")) {
+      p.setString(1, kind);
+      p.setLong(2, after);
+      p.setInt(3, limit + 1);
+      List<Item> items = new ArrayList<>();
+      long last = after;
+      boolean more = false;
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          if (items.size() == limit) {
+            more = true;
+            break;
+          }
+          last = r.getLong("seq");
+          items.add(item(r));
+        }
+      }
+      return new Page(List.copyOf(items), more ? encode(last) : null);
+    } catch (SQLException e) {
+      throw new StoreException("cannot list " + kind + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized long count(String kind) {
+    try (PreparedStatement p = db.prepareStatement("SELECT COUNT(*) FROM items WHERE kind = ?")) {
+      p.setString(1, kind);
+      try (ResultSet r = p.executeQuery()) {
+        return r.next() ? r.getLong(1) : 0;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot count " + kind + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      db.close();
+    } catch (SQLException e) {
+      throw new StoreException("cannot close the store: " + e.getMessage(), e);
+    }
+  }
+
+  private static Item item(ResultSet r) throws SQLException {
+    return new Item(r.getString("kind"), r.getString("id"), r.getString("body"), Instant.parse(r.getString("created")),
+        Instant.parse(r.getString("updated")));
+  }
+
+  /** Cursors are opaque to callers: the last position, base64url. */
+  private static String encode(long seq) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(("s" + seq).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static long decode(String cursor) {
+    try {
+      String s = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+      if (!s.startsWith("s")) {
+        throw new IllegalArgumentException("not a cursor");
+      }
+      return Long.parseLong(s.substring(1));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidCursorException(cursor);
+    }
+  }
+
+  /** A cursor this store did not hand out. */
+  public static final class InvalidCursorException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    InvalidCursorException(String cursor) {
+      super("not a cursor from this listing: " + cursor);
+    }
+  }
+
+  /** The store failed (disk, file, database): a server-side error, never the caller's. */
+  public static final class StoreException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StoreException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}
