@@ -50,7 +50,7 @@ public final class Main {
       """
       usage: ./skillmatch COMMAND [ARGS]
 
-        serve [--port 8080] [--host 127.0.0.1]
+        serve [--port 8080] [--host 127.0.0.1] [--data-dir ./data]
                                   run the HTTP service (GET /health, POST /v1/parse/posting, /v1/parse/profile)
         parse-posting FILE        parse a job posting (text, markdown, HTML) and print JSON
         parse-profile FILE [--today YYYY-MM-DD]
@@ -165,9 +165,10 @@ public final class Main {
     if (opts.containsKey("host")) {
       config = config.withHost(opts.get("host"));
     }
+    config = config.withDataDir(Path.of(opts.getOrDefault("data-dir", root.resolve("data").toString())));
     App app = App.create(config).start();
-    out.println("skillmatch is serving on http://" + config.host() + ":" + app.port()
-        + "  (try: curl -s localhost:" + app.port() + "/health)");
+    out.println("skillmatch is serving on http://" + config.host() + ":" + app.port() + ", data in "
+        + config.dataDir() + "  (try: curl -s localhost:" + app.port() + "/health)");
     Runtime.getRuntime().addShutdownHook(new Thread(app::stop));
     try {
       Thread.currentThread().join();

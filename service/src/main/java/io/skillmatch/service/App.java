@@ -9,8 +9,11 @@ import io.skillmatch.parsing.InvalidInputException;
 import io.skillmatch.parsing.PostingParser;
 import io.skillmatch.parsing.ProfileParser;
 import io.skillmatch.parsing.TextRejectedException;
+import io.skillmatch.ranking.Matcher;
 import io.skillmatch.ranking.Ranking;
 import io.skillmatch.ranking.RankingModel;
+import io.skillmatch.store.SqliteStore;
+import io.skillmatch.store.Store;
 import io.skillmatch.taxonomy.Taxonomy;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +27,12 @@ public final class App {
 
   private final Javalin javalin;
   private final Config config;
+  private final Store store;
 
-  private App(Javalin javalin, Config config) {
+  private App(Javalin javalin, Config config, Store store) {
     this.javalin = javalin;
     this.config = config;
+    this.store = store;
   }
 
   /** Builds the service over the bundled taxonomy. */
@@ -39,8 +44,14 @@ public final class App {
         new ParseController(PostingParser.of(taxonomy), ProfileParser.of(taxonomy, config.clock()), json);
     Ranking ranking = Ranking.bundled(taxonomy);
     RankingModel model = RankingModel.bundled();
+    Matcher matcher = ranking.matcher(model, config.clock());
     MatchController match = new MatchController(PostingParser.of(taxonomy), ProfileParser.of(taxonomy, config.clock()),
-        ranking.matcher(model, config.clock()), json);
+        matcher, json);
+    Store store = config.dataDir() == null
+        ? SqliteStore.inMemory(config.clock(), SqliteStore.randomIds())
+        : SqliteStore.open(config.dataDir(), config.clock(), SqliteStore.randomIds());
+    CatalogController catalog = new CatalogController(new Catalog(store, PostingParser.of(taxonomy),
+        ProfileParser.of(taxonomy, config.clock()), matcher, mapper), json);
     Javalin app =
         Javalin.create(
             c -> {
@@ -54,6 +65,20 @@ public final class App {
     app.post("/v1/parse/posting", parse::posting);
     app.post("/v1/parse/profile", parse::profile);
     app.post("/v1/match", match::match);
+    app.post("/v1/score", match::match);
+    app.post("/v1/postings", catalog::createPosting);
+    app.get("/v1/postings", catalog::listPostings);
+    app.get("/v1/postings/{id}", catalog::getPosting);
+    app.put("/v1/postings/{id}", catalog::replacePosting);
+    app.delete("/v1/postings/{id}", catalog::deletePosting);
+    app.get("/v1/postings/{id}/candidates", catalog::search);
+    app.post("/v1/postings/{id}/applicants/score", catalog::scoreApplicants);
+    app.post("/v1/candidates", catalog::createCandidate);
+    app.get("/v1/candidates", catalog::listCandidates);
+    app.get("/v1/candidates/{id}", catalog::getCandidate);
+    app.put("/v1/candidates/{id}", catalog::replaceCandidate);
+    app.delete("/v1/candidates/{id}", catalog::deleteCandidate);
+    app.get("/v1/candidates/{id}/matches", catalog::matches);
     // what scores, how it was trained and how well it did: version, features, provenance and metrics
     app.get("/v1/model", ctx -> ctx.json(Map.of("version", model.version(), "kind", model.kind(),
         "features", model.features(), "embeddings", ranking.vectors().version(), "provenance", model.provenance())));
@@ -71,12 +96,13 @@ public final class App {
       problem(ctx, 500, "Internal error", "the server failed to handle the request", List.of());
     });
     app.error(404, ctx -> {
-      if (!PROBLEM_JSON.equals(ctx.res().getContentType())) {
+      String type = ctx.res().getContentType();
+      if (type == null || !type.startsWith(PROBLEM_JSON)) { // a 404 the app raised itself is already a problem
         problem(ctx, 404, "Not found", "no route for " + ctx.method() + " " + ctx.path(), List.of());
       }
     });
     app.error(405, ctx -> problem(ctx, 405, "Method not allowed", ctx.method() + " is not allowed on " + ctx.path(), List.of()));
-    return new App(app, config);
+    return new App(app, config, store);
   }
 
   private static void problem(Context ctx, int status, String title, String detail, List<ApiError.FieldError> errors) {
@@ -107,5 +133,6 @@ public final class App {
 
   public void stop() {
     javalin.stop();
+    store.close();
   }
 }

@@ -7,7 +7,6 @@ import io.skillmatch.parsing.ParsedPosting;
 import io.skillmatch.parsing.ParsedProfile;
 import io.skillmatch.parsing.PostingParser;
 import io.skillmatch.parsing.ProfileParser;
-import io.skillmatch.parsing.TextRejectedException;
 import io.skillmatch.ranking.Match;
 import io.skillmatch.ranking.Matcher;
 import java.util.ArrayList;
@@ -37,7 +36,7 @@ final class MatchController {
     JsonNode p = object(body, "posting");
     JsonNode c = object(body, "profile");
     String postingText = text(p, "posting.text");
-    ParsedPosting posting = rejectedAs("posting.text", () -> postings.parse(postingText));
+    ParsedPosting posting = Inputs.rejectedAs("posting.text", () -> postings.parse(postingText));
     ParsedProfile profile;
     String profileText;
     boolean structured = c.has("skills") || c.has("experience");
@@ -46,14 +45,14 @@ final class MatchController {
     }
     if (c.has("text")) {
       profileText = text(c, "profile.text");
-      profile = rejectedAs("profile.text", () -> profiles.parseText(profileText));
+      profile = Inputs.rejectedAs("profile.text", () -> profiles.parseText(profileText));
     } else if (structured) {
       try {
         profile = profiles.parseStructured(c);
       } catch (InvalidInputException e) {
         throw ApiException.badField("profile." + e.field(), e.reason());
       }
-      profileText = workText(c);
+      profileText = Inputs.workText(c);
     } else {
       throw ApiException.badField("profile.text", "required: resume text, or structured skills[] / experience[]");
     }
@@ -96,32 +95,6 @@ final class MatchController {
 
   private static String kind(JsonNode n) {
     return n.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
-  }
-
-  /**
-   * The work a structured profile describes, one item per line: skill names, job titles and
-   * descriptions. Its other fields (name, location, contact) are never read.
-   */
-  private static String workText(JsonNode profile) {
-    StringBuilder sb = new StringBuilder();
-    for (JsonNode s : profile.path("skills")) {
-      sb.append(s.isTextual() ? s.asText() : s.path("name").asText("")).append('\n');
-    }
-    for (JsonNode e : profile.path("experience")) {
-      sb.append(e.path("title").asText("")).append('\n').append(e.path("description").asText("")).append('\n');
-    }
-    profile.path("titles").forEach(t -> sb.append(t.asText("")).append('\n'));
-    return sb.toString();
-  }
-
-  /** Parses, naming the field when the text is unusable (empty, binary, too long). */
-  private static <T> T rejectedAs(String field, java.util.function.Supplier<T> parse) {
-    try {
-      return parse.get();
-    } catch (TextRejectedException e) {
-      throw new ApiException(e.reason() == TextRejectedException.Reason.TOO_LONG ? 413 : 422, "Unusable text",
-          field + ": " + e.getMessage(), List.of(new ApiError.FieldError(field, e.getMessage())));
-    }
   }
 
   private static Map<String, Object> summary(ParsedPosting p) {

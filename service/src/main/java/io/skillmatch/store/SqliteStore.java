@@ -38,7 +38,20 @@ public final class SqliteStore implements Store {
   public static SqliteStore open(Path dir, Clock clock, Supplier<String> ids) {
     try {
       Files.createDirectories(dir);
-      Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("skillmatch.db"));
+      return connect("jdbc:sqlite:" + dir.resolve("skillmatch.db"), clock, ids);
+    } catch (java.io.IOException e) {
+      throw new StoreException("cannot open the store in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A store that lives only as long as the process: for tests and the stateless endpoints. */
+  public static SqliteStore inMemory(Clock clock, Supplier<String> ids) {
+    return connect("jdbc:sqlite::memory:", clock, ids);
+  }
+
+  private static SqliteStore connect(String url, Clock clock, Supplier<String> ids) {
+    try {
+      Connection db = DriverManager.getConnection(url);
       try (Statement s = db.createStatement()) {
         s.execute("PRAGMA journal_mode=WAL");
         s.execute("PRAGMA synchronous=FULL");
@@ -47,9 +60,22 @@ public final class SqliteStore implements Store {
             + " id TEXT NOT NULL, body TEXT NOT NULL, created TEXT NOT NULL, updated TEXT NOT NULL, UNIQUE (kind, id))");
       }
       return new SqliteStore(db, clock, ids);
-    } catch (SQLException | java.io.IOException e) {
-      throw new StoreException("cannot open the store in " + dir + ": " + e.getMessage(), e);
+    } catch (SQLException e) {
+      throw new StoreException("cannot open the store at " + url + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Random ids with a kind prefix ("p_3f9k2m8q1x"): not guessable, not sequential. */
+  public static Supplier<String> randomIds() {
+    java.security.SecureRandom random = new java.security.SecureRandom();
+    return () -> {
+      String alphabet = "0123456789abcdefghjkmnpqrstvwxyz";
+      StringBuilder sb = new StringBuilder(12);
+      for (int i = 0; i < 12; i++) {
+        sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      return sb.toString();
+    };
   }
 
   @Override

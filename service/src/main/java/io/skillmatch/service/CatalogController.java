@@ -1,0 +1,205 @@
+package io.skillmatch.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import io.skillmatch.ranking.Match;
+import io.skillmatch.ranking.Matcher;
+import io.skillmatch.ranking.Recommender;
+import io.skillmatch.store.SqliteStore;
+import io.skillmatch.store.Store;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Postings and candidates under {@code /v1}: create, read, replace, delete, list; a candidate's
+ * matches; a posting's applicants scored, and a search over all candidates.
+ */
+final class CatalogController {
+  static final int MAX_K = 100;
+  static final int MAX_PAGE = 100;
+  static final int MAX_APPLICANTS = 1_000;
+
+  private final Catalog catalog;
+  private final Json json;
+
+  CatalogController(Catalog catalog, Json json) {
+    this.catalog = catalog;
+    this.json = json;
+  }
+
+  void createPosting(Context ctx) {
+    ctx.status(201).json(posting(catalog.addPosting(json.object(ctx))));
+  }
+
+  void getPosting(Context ctx) {
+    ctx.json(posting(posting(ctx)));
+  }
+
+  void replacePosting(Context ctx) {
+    JsonNode body = json.object(ctx);
+    ctx.json(posting(catalog.replacePosting(ctx.pathParam("id"), body).orElseThrow(() -> notFound("posting", ctx))));
+  }
+
+  void deletePosting(Context ctx) {
+    if (!catalog.deletePosting(ctx.pathParam("id"))) {
+      throw notFound("posting", ctx);
+    }
+    ctx.status(204);
+  }
+
+  void listPostings(Context ctx) {
+    ctx.json(page(ctx, Catalog.POSTING));
+  }
+
+  void createCandidate(Context ctx) {
+    ctx.status(201).json(candidate(catalog.addCandidate(json.object(ctx))));
+  }
+
+  void getCandidate(Context ctx) {
+    ctx.json(candidate(candidate(ctx)));
+  }
+
+  void replaceCandidate(Context ctx) {
+    JsonNode body = json.object(ctx);
+    ctx.json(candidate(catalog.replaceCandidate(ctx.pathParam("id"), body)
+        .orElseThrow(() -> notFound("candidate", ctx))));
+  }
+
+  void deleteCandidate(Context ctx) {
+    if (!catalog.deleteCandidate(ctx.pathParam("id"))) {
+      throw notFound("candidate", ctx);
+    }
+    ctx.status(204);
+  }
+
+  void listCandidates(Context ctx) {
+    ctx.json(page(ctx, Catalog.CANDIDATE));
+  }
+
+  /** {@code GET /v1/candidates/{id}/matches?k=10}: postings ranked for the candidate. */
+  void matches(Context ctx) {
+    Catalog.Candidate c = candidate(ctx);
+    int k = Inputs.intParam(ctx.queryParam("k"), "k", 10, 1, MAX_K);
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Recommender.Result<Matcher.PostingDoc> r : catalog.jobsFor(c, k)) {
+      Map<String, Object> m = match(r.match());
+      m.put("postingId", catalog.idOf(r.item()));
+      m.put("title", r.item().parsed().title());
+      out.add(reorder(m, "postingId", "title"));
+    }
+    ctx.json(Map.of("candidateId", c.id(), "matches", out));
+  }
+
+  /** {@code GET /v1/postings/{id}/candidates?k=10}: the best of all stored candidates. */
+  void search(Context ctx) {
+    Catalog.Posting p = posting(ctx);
+    int k = Inputs.intParam(ctx.queryParam("k"), "k", 10, 1, MAX_K);
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Recommender.Result<Matcher.ProfileDoc> r : catalog.candidatesFor(p, k)) {
+      Map<String, Object> m = match(r.match());
+      m.put("candidateId", catalog.idOf(r.item()));
+      out.add(reorder(m, "candidateId"));
+    }
+    ctx.json(Map.of("postingId", p.id(), "candidates", out));
+  }
+
+  /** {@code POST /v1/postings/{id}/applicants/score} {candidateIds[]}: those applicants ranked. */
+  void scoreApplicants(Context ctx) {
+    Catalog.Posting p = posting(ctx);
+    JsonNode ids = json.object(ctx).get("candidateIds");
+    if (ids == null || !ids.isArray()) {
+      throw ApiException.badField("candidateIds", "required: an array of candidate ids");
+    }
+    if (ids.size() > MAX_APPLICANTS) {
+      throw ApiException.badField("candidateIds", "at most " + MAX_APPLICANTS + " at a time, not " + ids.size());
+    }
+    List<Catalog.Candidate> applicants = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      JsonNode id = ids.get(i);
+      String field = "candidateIds[" + i + "]";
+      if (!id.isTextual()) {
+        throw ApiException.badField(field, "must be a candidate id string");
+      }
+      applicants.add(catalog.candidate(id.asText()).orElseThrow(() ->
+          new ApiException(404, "Not found", field + ": no candidate " + id.asText(),
+              List.of(new ApiError.FieldError(field, "no candidate " + id.asText())))));
+    }
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Catalog.Candidate c : applicants) {
+      Map<String, Object> m = match(catalog.matcher().explain(p.doc(), c.doc()));
+      m.put("candidateId", c.id());
+      out.add(reorder(m, "candidateId"));
+    }
+    out.sort((a, b) -> Double.compare((double) b.get("score"), (double) a.get("score")));
+    ctx.json(Map.of("postingId", p.id(), "applicants", out));
+  }
+
+  private Map<String, Object> page(Context ctx, String kind) {
+    int limit = Inputs.intParam(ctx.queryParam("limit"), "limit", 20, 1, MAX_PAGE);
+    Store.Page page;
+    try {
+      page = catalog.page(kind, limit, ctx.queryParam("cursor"));
+    } catch (SqliteStore.InvalidCursorException e) {
+      throw ApiException.badField("cursor", e.getMessage());
+    }
+    List<Object> items = new ArrayList<>();
+    for (Store.Item item : page.items()) {
+      items.add(kind.equals(Catalog.POSTING)
+          ? catalog.posting(item.id()).map(this::posting).orElse(null)
+          : catalog.candidate(item.id()).map(this::candidate).orElse(null));
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("items", items);
+    out.put("nextCursor", page.nextCursor());
+    return out;
+  }
+
+  private Catalog.Posting posting(Context ctx) {
+    return catalog.posting(ctx.pathParam("id")).orElseThrow(() -> notFound("posting", ctx));
+  }
+
+  private Catalog.Candidate candidate(Context ctx) {
+    return catalog.candidate(ctx.pathParam("id")).orElseThrow(() -> notFound("candidate", ctx));
+  }
+
+  private static ApiException notFound(String kind, Context ctx) {
+    String id = ctx.pathParam("id");
+    return new ApiException(404, "Not found", "no " + kind + " " + id, List.of(new ApiError.FieldError("id",
+        "no " + kind + " " + id)));
+  }
+
+  private Map<String, Object> posting(Catalog.Posting p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", p.id());
+    m.put("posting", p.parsed());
+    return m;
+  }
+
+  private Map<String, Object> candidate(Catalog.Candidate c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", c.id());
+    m.put("profile", c.parsed());
+    return m;
+  }
+
+  private static Map<String, Object> match(Match match) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("score", match.score());
+    m.put("requirements", match.requirements());
+    m.put("learnNext", match.learnNext());
+    m.put("model", match.model());
+    return m;
+  }
+
+  /** The same map with the given keys first. */
+  private static Map<String, Object> reorder(Map<String, Object> m, String... first) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (String k : first) {
+      out.put(k, m.get(k));
+    }
+    out.putAll(m);
+    return out;
+  }
+}

@@ -1,0 +1,147 @@
+package io.skillmatch.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.testtools.HttpClient;
+import io.javalin.testtools.JavalinTest;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import okhttp3.MediaType;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Postings and candidates through a real server: CRUD, matches both ways, errors, restarts. */
+class CatalogApiTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Config CONFIG = Config.defaults().withPort(0)
+      .withClock(Clock.fixed(LocalDate.of(2026, 6, 30).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+
+  private static final String BACKEND = "Senior Backend Engineer\n\nRequirements\n- 5+ years of Python\n"
+      + "- Apache Kafka\n- AWS";
+  private static final String FRONTEND = "Frontend Engineer\n\nRequirements\n- React\n- TypeScript\n- CSS";
+  private static final String PYTHON_DEV = "EXPERIENCE\nBackend Engineer, Acme, 2017 - present\n"
+      + "- Python services on AWS with Kafka";
+  private static final String REACT_DEV = "EXPERIENCE\nFrontend Developer, Shop, 2019 - present\n"
+      + "- React and TypeScript, CSS modules";
+
+  private static Response send(HttpClient client, String method, String path, Object body) throws Exception {
+    RequestBody rb = body == null ? null
+        : RequestBody.create(body instanceof String s ? s : JSON.writeValueAsString(body), MediaType.get("application/json"));
+    return client.request(path, b -> b.method(method, rb));
+  }
+
+  private static JsonNode json(Response r) throws Exception {
+    return JSON.readTree(r.body().string());
+  }
+
+  private static String create(HttpClient client, String path, Object body) throws Exception {
+    Response r = send(client, "POST", path, body);
+    assertEquals(201, r.code());
+    return json(r).get("id").asText();
+  }
+
+  @Test
+  void postingsAndCandidatesMatchBothWays() {
+    JavalinTest.test(App.create(CONFIG).javalin(), (server, client) -> {
+      String backend = create(client, "/v1/postings", Map.of("text", BACKEND));
+      String frontend = create(client, "/v1/postings", Map.of("title", "Frontend Engineer", "text", FRONTEND));
+      String py = create(client, "/v1/candidates", Map.of("text", PYTHON_DEV));
+      String react = create(client, "/v1/candidates", Map.of("text", REACT_DEV));
+
+      JsonNode got = json(send(client, "GET", "/v1/postings/" + backend, null));
+      assertEquals("python", got.get("posting").get("requirements").get(0).get("skillId").asText());
+
+      JsonNode jobs = json(send(client, "GET", "/v1/candidates/" + react + "/matches?k=2", null));
+      assertEquals(frontend, jobs.get("matches").get(0).get("postingId").asText(), "React developer: frontend first");
+      assertTrue(jobs.get("matches").get(0).get("requirements").size() > 0);
+
+      JsonNode search = json(send(client, "GET", "/v1/postings/" + backend + "/candidates?k=1", null));
+      assertEquals(py, search.get("candidates").get(0).get("candidateId").asText());
+
+      JsonNode scored = json(send(client, "POST", "/v1/postings/" + backend + "/applicants/score",
+          Map.of("candidateIds", List.of(react, py))));
+      assertEquals(py, scored.get("applicants").get(0).get("candidateId").asText(), "ranked, best first");
+      assertTrue(scored.get("applicants").get(0).get("score").asDouble()
+          > scored.get("applicants").get(1).get("score").asDouble());
+
+      Response replaced = send(client, "PUT", "/v1/candidates/" + react, Map.of("text", PYTHON_DEV));
+      assertEquals(200, replaced.code());
+      assertEquals(204, send(client, "DELETE", "/v1/postings/" + frontend, null).code());
+      assertEquals(404, send(client, "GET", "/v1/postings/" + frontend, null).code());
+    });
+  }
+
+  @Test
+  void listsPageThroughEverythingOnce() {
+    JavalinTest.test(App.create(CONFIG).javalin(), (server, client) -> {
+      for (int i = 0; i < 5; i++) {
+        create(client, "/v1/candidates", Map.of("skills", List.of(Map.of("name", "Python", "years", i + 1))));
+      }
+      JsonNode first = json(send(client, "GET", "/v1/candidates?limit=3", null));
+      assertEquals(3, first.get("items").size());
+      JsonNode second = json(send(client, "GET", "/v1/candidates?limit=3&cursor=" + first.get("nextCursor").asText(), null));
+      assertEquals(2, second.get("items").size());
+      assertTrue(second.get("nextCursor").isNull());
+    });
+  }
+
+  @Test
+  void badRequestsNameTheFieldAndWriteNothing() {
+    JavalinTest.test(App.create(CONFIG).javalin(), (server, client) -> {
+      problem(send(client, "POST", "/v1/postings", Map.of("title", "x")), 400, "text");
+      problem(send(client, "POST", "/v1/postings", Map.of("text", "   ")), 422, "text");
+      problem(send(client, "POST", "/v1/candidates", Map.of("skills", List.of(Map.of("name", "Go", "years", "x")))), 400,
+          "skills[].years");
+      problem(send(client, "POST", "/v1/candidates", "{oops"), 400, null);
+      assertEquals(0, json(send(client, "GET", "/v1/postings", null)).get("items").size(), "nothing was written");
+      assertEquals(0, json(send(client, "GET", "/v1/candidates", null)).get("items").size());
+      problem(send(client, "GET", "/v1/postings/nope", null), 404, "id");
+      problem(send(client, "GET", "/v1/candidates/nope/matches", null), 404, "id");
+      String p = create(client, "/v1/postings", Map.of("text", BACKEND));
+      problem(send(client, "GET", "/v1/postings/" + p + "/candidates?k=1000", null), 400, "k");
+      problem(send(client, "GET", "/v1/postings/" + p + "/candidates?k=ten", null), 400, "k");
+      problem(send(client, "GET", "/v1/postings?cursor=garbage", null), 400, "cursor");
+      problem(send(client, "POST", "/v1/postings/" + p + "/applicants/score", Map.of("candidateIds", List.of("ghost"))),
+          404, "candidateIds[0]");
+      problem(send(client, "POST", "/v1/postings/" + p + "/applicants/score", Map.of("candidateIds", "ghost")), 400,
+          "candidateIds");
+      problem(send(client, "PUT", "/v1/postings/nope", Map.of("text", BACKEND)), 404, "id");
+    });
+  }
+
+  @Test
+  void whatWasStoredSurvivesARestart(@TempDir Path dir) throws Exception {
+    App first = App.create(CONFIG.withDataDir(dir));
+    String[] id = new String[1];
+    JavalinTest.test(first.javalin(), (server, client) -> id[0] = create(client, "/v1/candidates", Map.of("text", PYTHON_DEV)));
+    first.stop();
+    App second = App.create(CONFIG.withDataDir(dir));
+    JavalinTest.test(second.javalin(), (server, client) -> {
+      JsonNode got = json(send(client, "GET", "/v1/candidates/" + id[0], null));
+      assertEquals(id[0], got.get("id").asText());
+      assertTrue(got.get("profile").get("skills").size() > 0);
+    });
+    second.stop();
+  }
+
+  private static void problem(Response r, int status, String field) throws Exception {
+    assertEquals(status, r.code());
+    assertEquals("application/problem+json", r.header("Content-Type").split(";")[0]);
+    JsonNode p = json(r);
+    if (field == null) {
+      assertNull(p.get("errors").get(0));
+    } else {
+      assertEquals(field, p.get("errors").get(0).get("field").asText(), p.toString());
+    }
+  }
+}
