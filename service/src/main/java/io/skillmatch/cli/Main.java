@@ -50,7 +50,7 @@ public final class Main {
       """
       usage: ./skillmatch COMMAND [ARGS]
 
-        serve [--port 8080] [--host 127.0.0.1] [--data-dir ./data]
+        serve [--port 8080] [--host 127.0.0.1] [--data-dir ./data] [--demo yes]
                                   run the HTTP service (GET /health, POST /v1/parse/posting, /v1/parse/profile)
         parse-posting FILE        parse a job posting (text, markdown, HTML) and print JSON
         parse-profile FILE [--today YYYY-MM-DD]
@@ -153,7 +153,7 @@ public final class Main {
     return 0;
   }
 
-  private int serve(Map<String, String> opts) {
+  private int serve(Map<String, String> opts) throws IOException {
     Config config = Config.defaults();
     if (opts.containsKey("port")) {
       try {
@@ -166,7 +166,14 @@ public final class Main {
       config = config.withHost(opts.get("host"));
     }
     config = config.withDataDir(Path.of(opts.getOrDefault("data-dir", root.resolve("data").toString())));
-    App app = App.create(config).start();
+    App app = App.create(config);
+    if ("yes".equals(opts.get("demo"))) {
+      int added = app.loadDemo(root.resolve("training-data/judgments"));
+      out.println(added == 0 ? "demo: the store already holds postings; nothing loaded"
+          : "demo: loaded " + added + " sample postings and profiles from training-data/judgments"
+              + " (try: curl -s localhost:" + config.port() + "/v1/candidates?limit=3)");
+    }
+    app.start();
     out.println("skillmatch is serving on http://" + config.host() + ":" + app.port() + ", data in "
         + config.dataDir() + "  (try: curl -s localhost:" + app.port() + "/health)");
     Runtime.getRuntime().addShutdownHook(new Thread(app::stop));

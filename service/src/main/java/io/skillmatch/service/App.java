@@ -28,11 +28,13 @@ public final class App {
   private final Javalin javalin;
   private final Config config;
   private final Store store;
+  private final Catalog catalog;
 
-  private App(Javalin javalin, Config config, Store store) {
+  private App(Javalin javalin, Config config, Store store, Catalog catalog) {
     this.javalin = javalin;
     this.config = config;
     this.store = store;
+    this.catalog = catalog;
   }
 
   /** Builds the service over the bundled taxonomy. */
@@ -50,8 +52,9 @@ public final class App {
     Store store = config.dataDir() == null
         ? SqliteStore.inMemory(config.clock(), SqliteStore.randomIds())
         : SqliteStore.open(config.dataDir(), config.clock(), SqliteStore.randomIds());
-    CatalogController catalog = new CatalogController(new Catalog(store, PostingParser.of(taxonomy),
-        ProfileParser.of(taxonomy, config.clock()), matcher, mapper), json);
+    Catalog documents = new Catalog(store, PostingParser.of(taxonomy), ProfileParser.of(taxonomy, config.clock()),
+        matcher, mapper);
+    CatalogController catalog = new CatalogController(documents, json);
     Javalin app =
         Javalin.create(
             c -> {
@@ -102,7 +105,7 @@ public final class App {
       }
     });
     app.error(405, ctx -> problem(ctx, 405, "Method not allowed", ctx.method() + " is not allowed on " + ctx.path(), List.of()));
-    return new App(app, config, store);
+    return new App(app, config, store, documents);
   }
 
   private static void problem(Context ctx, int status, String title, String detail, List<ApiError.FieldError> errors) {
@@ -113,6 +116,34 @@ public final class App {
     }
     String type = "https://skillmatch.dev/problems/" + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
     ctx.status(status).json(new ApiError(type, title, status, detail, errors)).contentType(PROBLEM_JSON);
+  }
+
+  /**
+   * Loads the sample postings ({@code postings/*.md}) and profiles ({@code profiles/*.txt}) of a
+   * folder, unless the store already holds postings: a newcomer sees ranked matches at once.
+   *
+   * @return how many documents were added
+   */
+  public int loadDemo(java.nio.file.Path dir) throws java.io.IOException {
+    if (store.count(Catalog.POSTING) > 0) {
+      return 0;
+    }
+    int added = 0;
+    com.fasterxml.jackson.databind.node.JsonNodeFactory nodes = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+    for (String kind : List.of("postings", "profiles")) {
+      try (var files = java.nio.file.Files.list(dir.resolve(kind))) {
+        for (java.nio.file.Path f : files.sorted().toList()) {
+          var input = nodes.objectNode().put("text", java.nio.file.Files.readString(f));
+          if (kind.equals("postings")) {
+            catalog.addPosting(input);
+          } else {
+            catalog.addCandidate(input);
+          }
+          added++;
+        }
+      }
+    }
+    return added;
   }
 
   /** The Javalin instance, for tests ({@code JavalinTest.test(app.javalin(), ...)}). */

@@ -134,6 +134,23 @@ class CatalogApiTest {
     second.stop();
   }
 
+  @Test
+  void theDemoLoadsTheSamplesOnceAndMatchesAtOnce() throws Exception {
+    Path samples = Path.of(System.getProperty("skillmatch.root", ".."), "training-data/judgments");
+    App app = App.create(CONFIG);
+    int added = app.loadDemo(samples);
+    assertEquals(58, added, "12 written postings and 46 written profiles");
+    assertEquals(0, app.loadDemo(samples), "never twice");
+    JavalinTest.test(app.javalin(), (server, client) -> {
+      JsonNode page = json(send(client, "GET", "/v1/candidates?limit=1", null));
+      String id = page.get("items").get(0).get("id").asText();
+      JsonNode matches = json(send(client, "GET", "/v1/candidates/" + id + "/matches?k=3", null)).get("matches");
+      assertEquals(3, matches.size());
+      assertTrue(matches.get(0).get("score").asDouble() >= matches.get(2).get("score").asDouble());
+    });
+    app.stop();
+  }
+
   private static void problem(Response r, int status, String field) throws Exception {
     assertEquals(status, r.code());
     assertEquals("application/problem+json", r.header("Content-Type").split(";")[0]);
