@@ -9,6 +9,12 @@ import io.skillmatch.parsing.InvalidInputException;
 import io.skillmatch.parsing.PostingParser;
 import io.skillmatch.parsing.ProfileParser;
 import io.skillmatch.parsing.TextRejectedException;
+import io.javalin.micrometer.MicrometerPlugin;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.skillmatch.ranking.Matcher;
 import io.skillmatch.ranking.Ranking;
 import io.skillmatch.ranking.RankingModel;
@@ -55,9 +61,14 @@ public final class App {
     Catalog documents = new Catalog(store, PostingParser.of(taxonomy), ProfileParser.of(taxonomy, config.clock()),
         matcher, mapper);
     CatalogController catalog = new CatalogController(documents, json);
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(metrics);
+    new JvmGcMetrics().bindTo(metrics);
+    new ProcessorMetrics().bindTo(metrics);
     Javalin app =
         Javalin.create(
             c -> {
+              c.registerPlugin(new MicrometerPlugin(m -> m.registry = metrics));
               c.useVirtualThreads = true;
               c.showJavalinBanner = false;
               c.http.maxRequestSize = config.maxBodyBytes();
@@ -67,6 +78,7 @@ public final class App {
         "model", model.version())));
     app.post("/v1/parse/posting", parse::posting);
     app.post("/v1/parse/profile", parse::profile);
+    app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
     app.post("/v1/match", match::match);
     app.post("/v1/score", match::match);
     app.post("/v1/postings", catalog::createPosting);

@@ -65,6 +65,19 @@ class MatchApiTest {
   }
 
   @Test
+  void metricsCountRequestsInPrometheusFormat() {
+    JavalinTest.test(App.create(CONFIG).javalin(), (server, client) -> {
+      assertEquals(200, client.get("/health").code());
+      Response r = client.get("/metrics");
+      assertEquals(200, r.code());
+      assertTrue(r.header("Content-Type").startsWith("text/plain"));
+      String body = r.body().string();
+      assertTrue(body.contains("jvm_memory_used_bytes"), "JVM metrics");
+      assertTrue(body.contains("jetty_server_requests_seconds_count"), "request metrics");
+    });
+  }
+
+  @Test
   void theModelSaysWhatItIsAndHowItWasMeasured() {
     JavalinTest.test(App.create(CONFIG).javalin(), (server, client) -> {
       Response r = client.get("/v1/model");
