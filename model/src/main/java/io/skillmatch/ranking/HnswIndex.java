@@ -1,0 +1,142 @@
+package io.skillmatch.ranking;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * Approximate nearest neighbours by cosine (Lucene's HNSW graph), kept in step with writes:
+ * {@link #put} adds or replaces a document's vector, {@link #remove} drops it. The graph lives in
+ * memory and is rebuilt from the store on start. Thread-safe: writes are serialised and visible
+ * to searches when they return; searches share readers through Lucene's searcher manager.
+ *
+ * @param <T> what each vector stands for
+ */
+public final class HnswIndex<T> implements AutoCloseable {
+
+  private static final String ID = "id";
+  private static final String VECTOR = "v";
+
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final Map<String, T> items = new ConcurrentHashMap<>();
+
+  public HnswIndex() {
+    try {
+      writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig());
+      searchers = new SearcherManager(writer, null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Adds or replaces an item; an empty vector removes it from the graph (nothing to search by). */
+  public synchronized void put(String id, T item, float[] vector) {
+    add(id, item, vector);
+    refresh();
+  }
+
+  /** Adds many items, searchable once all are in: for loading a store on start. */
+  public synchronized void putAll(List<String> ids, List<T> items, List<float[]> vectors) {
+    for (int i = 0; i < ids.size(); i++) {
+      add(ids.get(i), items.get(i), vectors.get(i));
+    }
+    refresh();
+  }
+
+  private void add(String id, T item, float[] vector) {
+    try {
+      writer.deleteDocuments(new Term(ID, id));
+      items.remove(id);
+      if (vector.length > 0) {
+        Document d = new Document();
+        d.add(new StringField(ID, id, Field.Store.YES));
+        d.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.COSINE));
+        writer.addDocument(d);
+        items.put(id, item);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public synchronized void remove(String id) {
+    try {
+      writer.deleteDocuments(new Term(ID, id));
+      items.remove(id);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    refresh();
+  }
+
+  public int size() {
+    return items.size();
+  }
+
+  /** About the k nearest items, nearest first. */
+  public List<VectorIndex.Hit<T>> search(float[] query, int k) {
+    if (query.length == 0 || items.isEmpty() || k <= 0) {
+      return List.of();
+    }
+    IndexSearcher searcher = null;
+    try {
+      searcher = searchers.acquire();
+      TopDocs top = searcher.search(new KnnFloatVectorQuery(VECTOR, query, k), k);
+      List<VectorIndex.Hit<T>> out = new ArrayList<>(top.scoreDocs.length);
+      var stored = searcher.storedFields();
+      for (ScoreDoc sd : top.scoreDocs) {
+        T item = items.get(stored.document(sd.doc).get(ID));
+        if (item != null) {
+          out.add(new VectorIndex.Hit<>(item, 2 * sd.score - 1)); // Lucene scores cosine as (1 + cos) / 2
+        }
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      if (searcher != null) {
+        try {
+          searchers.release(searcher);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+  }
+
+  private void refresh() {
+    try {
+      searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      searchers.close();
+      writer.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package io.skillmatch.ranking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.skillmatch.embedding.SkillVectors;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The approximate index finds what exact search finds, and follows writes. */
+class HnswIndexTest {
+
+  /** Profile-like vectors: weighted means of a few real skill vectors, as EmbeddingSpace makes them. */
+  private static List<float[]> vectors(int n, long seed) {
+    SkillVectors skills = SkillVectors.bundled();
+    List<String> ids = skills.skillIds();
+    SplittableRandom r = new SplittableRandom(seed);
+    List<float[]> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      double[] sum = new double[skills.dimension()];
+      int count = 3 + r.nextInt(12);
+      for (int k = 0; k < count; k++) {
+        float[] v = skills.vector(ids.get(r.nextInt(ids.size())));
+        double w = 0.5 + r.nextDouble();
+        for (int d = 0; d < sum.length; d++) {
+          sum[d] += w * v[d];
+        }
+      }
+      double norm = 0;
+      for (double v : sum) {
+        norm += v * v;
+      }
+      float[] unit = new float[sum.length];
+      for (int d = 0; d < sum.length; d++) {
+        unit[d] = (float) (sum[d] / Math.sqrt(norm));
+      }
+      out.add(unit);
+    }
+    return out;
+  }
+
+  @Test
+  void recallAtTenAgainstExactSearchIsAtLeastNinetyFivePercent() {
+    int n = 5_000;
+    List<float[]> docs = vectors(n, 1);
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      ids.add("d" + i);
+    }
+    VectorIndex<String> exact = new VectorIndex<>(ids, docs);
+    try (HnswIndex<String> hnsw = new HnswIndex<>()) {
+      hnsw.putAll(ids, ids, docs);
+      assertEquals(n, hnsw.size());
+      double found = 0;
+      List<float[]> queries = vectors(200, 2);
+      for (float[] q : queries) {
+        Set<String> truth = new HashSet<>();
+        exact.search(q, 10).forEach(h -> truth.add(h.item()));
+        // a few hundred candidates, as the service retrieves before re-ranking
+        for (VectorIndex.Hit<String> h : hnsw.search(q, 100).subList(0, 10)) {
+          found += truth.contains(h.item()) ? 1 : 0;
+        }
+      }
+      double recall = found / (10.0 * queries.size());
+      assertTrue(recall >= 0.95, "recall@10 " + recall);
+    }
+  }
+
+  @Test
+  void followsWritesAndDeletes() {
+    try (HnswIndex<String> index = new HnswIndex<>()) {
+      index.put("a", "A", new float[] {1, 0});
+      index.put("b", "B", new float[] {0, 1});
+      assertEquals("A", index.search(new float[] {1, 0}, 1).get(0).item());
+      assertEquals(1.0, index.search(new float[] {1, 0}, 1).get(0).cosine(), 1e-6);
+      index.put("a", "A2", new float[] {0, 1});
+      index.remove("b");
+      List<VectorIndex.Hit<String>> hits = index.search(new float[] {0, 1}, 5);
+      assertEquals(List.of("A2"), hits.stream().map(VectorIndex.Hit::item).toList());
+      index.put("c", "C", new float[0]);
+      assertEquals(1, index.size(), "no vector, nothing to find it by");
+    }
+  }
+}
