@@ -29,7 +29,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  *
  * @param <T> what each vector stands for
  */
-public final class HnswIndex<T> implements AutoCloseable {
+public final class HnswIndex<T> implements NearestSearch<T>, AutoCloseable {
 
   private static final String ID = "id";
   private static final String VECTOR = "v";
@@ -92,6 +92,7 @@ public final class HnswIndex<T> implements AutoCloseable {
   }
 
   /** About the k nearest items, nearest first. */
+  @Override
   public List<VectorIndex.Hit<T>> search(float[] query, int k) {
     if (query.length == 0 || items.isEmpty() || k <= 0) {
       return List.of();

@@ -28,13 +28,13 @@ public final class Recommender {
 
   /** A recruiter's view: the best applicants among the indexed profiles for a posting. */
   public List<Result<Matcher.ProfileDoc>> applicants(Matcher.PostingDoc posting,
-      VectorIndex<Matcher.ProfileDoc> profiles, int n) {
+      NearestSearch<Matcher.ProfileDoc> profiles, int n) {
     List<Matcher.ProfileDoc> top = best(profiles.search(posting.skills(), shortlist), p -> matcher.score(posting, p), n);
     return top.stream().map(p -> new Result<>(p, matcher.explain(posting, p))).toList();
   }
 
   /** A candidate's view: the best postings among those indexed for a profile. */
-  public List<Result<Matcher.PostingDoc>> jobs(Matcher.ProfileDoc profile, VectorIndex<Matcher.PostingDoc> postings,
+  public List<Result<Matcher.PostingDoc>> jobs(Matcher.ProfileDoc profile, NearestSearch<Matcher.PostingDoc> postings,
       int n) {
     List<Matcher.PostingDoc> top = best(postings.search(profile.skills(), shortlist), p -> matcher.score(p, profile), n);
     return top.stream().map(p -> new Result<>(p, matcher.explain(p, profile))).toList();

@@ -12,7 +12,7 @@ import java.util.PriorityQueue;
  *
  * @param <T> what each vector stands for
  */
-public final class VectorIndex<T> {
+public final class VectorIndex<T> implements NearestSearch<T> {
 
   /** A document and its cosine to the query. */
   public record Hit<T>(T item, double cosine) {}
@@ -51,6 +51,7 @@ public final class VectorIndex<T> {
   }
 
   /** The k items nearest the query, nearest first (ties by insertion order). */
+  @Override
   public List<Hit<T>> search(float[] query, int k) {
     if (query.length == 0 || items.isEmpty() || k <= 0) {
       return List.of();

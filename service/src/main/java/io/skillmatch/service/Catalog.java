@@ -7,7 +7,9 @@ import io.skillmatch.parsing.ParsedPosting;
 import io.skillmatch.parsing.ParsedProfile;
 import io.skillmatch.parsing.PostingParser;
 import io.skillmatch.parsing.ProfileParser;
+import io.skillmatch.ranking.HnswIndex;
 import io.skillmatch.ranking.Matcher;
+import io.skillmatch.ranking.NearestSearch;
 import io.skillmatch.ranking.Recommender;
 import io.skillmatch.ranking.VectorIndex;
 import io.skillmatch.store.Store;
@@ -42,6 +44,15 @@ final class Catalog {
   private final ObjectMapper json;
   private final Map<String, Posting> postings = new ConcurrentHashMap<>();
   private final Map<String, Candidate> candidates = new ConcurrentHashMap<>();
+  // approximate indexes for large stores, and the way back from a prepared document to its id
+  private final HnswIndex<Matcher.PostingDoc> postingIndex = new HnswIndex<>();
+  private final HnswIndex<Matcher.ProfileDoc> candidateIndex = new HnswIndex<>();
+  private final Map<Object, String> idOf = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+  /** Below this many documents, retrieval is exact; above it, the HNSW graph shortlists. */
+  static final int EXACT_BELOW = 2_000;
+  /** How many documents retrieval hands the model to re-rank. */
+  static final int SHORTLIST = 300;
 
   Catalog(Store store, PostingParser postingParser, ProfileParser profileParser, Matcher matcher, ObjectMapper json) {
     this.store = store;
@@ -51,6 +62,32 @@ final class Catalog {
     this.json = json;
     load(POSTING, (id, input) -> postings.put(id, posting(id, input)));
     load(CANDIDATE, (id, input) -> candidates.put(id, candidate(id, input)));
+    List<Posting> ps = new ArrayList<>(postings.values());
+    postingIndex.putAll(ps.stream().map(Posting::id).toList(), ps.stream().map(Posting::doc).toList(),
+        ps.stream().map(p -> p.doc().skills()).toList());
+    ps.forEach(p -> idOf.put(p.doc(), p.id()));
+    List<Candidate> cs = new ArrayList<>(candidates.values());
+    candidateIndex.putAll(cs.stream().map(Candidate::id).toList(), cs.stream().map(Candidate::doc).toList(),
+        cs.stream().map(c -> c.doc().skills()).toList());
+    cs.forEach(c -> idOf.put(c.doc(), c.id()));
+  }
+
+  private void indexed(Posting p) {
+    Posting old = postings.put(p.id(), p);
+    if (old != null) {
+      idOf.remove(old.doc());
+    }
+    idOf.put(p.doc(), p.id());
+    postingIndex.put(p.id(), p.doc(), p.doc().skills());
+  }
+
+  private void indexed(Candidate c) {
+    Candidate old = candidates.put(c.id(), c);
+    if (old != null) {
+      idOf.remove(old.doc());
+    }
+    idOf.put(c.doc(), c.id());
+    candidateIndex.put(c.id(), c.doc(), c.doc().skills());
   }
 
   private void load(String kind, java.util.function.BiConsumer<String, JsonNode> put) {
@@ -68,7 +105,7 @@ final class Catalog {
     Posting parsed = posting("", input);
     String id = store.create(POSTING, input.toString()).id();
     Posting p = new Posting(id, input, parsed.parsed(), parsed.doc());
-    postings.put(id, p);
+    indexed(p);
     return p;
   }
 
@@ -77,7 +114,7 @@ final class Catalog {
     if (store.update(POSTING, id, input.toString()).isEmpty()) {
       return Optional.empty();
     }
-    postings.put(id, parsed);
+    indexed(parsed);
     return Optional.of(parsed);
   }
 
@@ -87,7 +124,11 @@ final class Catalog {
 
   boolean deletePosting(String id) {
     boolean deleted = store.delete(POSTING, id);
-    postings.remove(id);
+    Posting old = postings.remove(id);
+    if (old != null) {
+      idOf.remove(old.doc());
+    }
+    postingIndex.remove(id);
     return deleted;
   }
 
@@ -95,7 +136,7 @@ final class Catalog {
     Candidate parsed = candidate("", input);
     String id = store.create(CANDIDATE, input.toString()).id();
     Candidate c = new Candidate(id, input, parsed.parsed(), parsed.doc());
-    candidates.put(id, c);
+    indexed(c);
     return c;
   }
 
@@ -104,7 +145,7 @@ final class Catalog {
     if (store.update(CANDIDATE, id, input.toString()).isEmpty()) {
       return Optional.empty();
     }
-    candidates.put(id, parsed);
+    indexed(parsed);
     return Optional.of(parsed);
   }
 
@@ -114,7 +155,11 @@ final class Catalog {
 
   boolean deleteCandidate(String id) {
     boolean deleted = store.delete(CANDIDATE, id);
-    candidates.remove(id);
+    Candidate old = candidates.remove(id);
+    if (old != null) {
+      idOf.remove(old.doc());
+    }
+    candidateIndex.remove(id);
     return deleted;
   }
 
@@ -125,27 +170,25 @@ final class Catalog {
 
   /** The postings that fit a candidate best: shortlisted by skill vectors, ranked by the model. */
   List<Recommender.Result<Matcher.PostingDoc>> jobsFor(Candidate c, int k) {
-    List<Posting> all = new ArrayList<>(postings.values());
-    VectorIndex<Matcher.PostingDoc> index = new VectorIndex<>(all.stream().map(Posting::doc).toList(),
-        all.stream().map(p -> p.doc().skills()).toList());
-    return new Recommender(matcher, Math.max(200, k)).jobs(c.doc(), index, k);
+    NearestSearch<Matcher.PostingDoc> search = postings.size() < EXACT_BELOW
+        ? exact(postings.values().stream().map(Posting::doc).toList(), Matcher.PostingDoc::skills) : postingIndex;
+    return new Recommender(matcher, Math.max(SHORTLIST, k)).jobs(c.doc(), search, k);
   }
 
   /** The candidates that fit a posting best, among all stored ones. */
   List<Recommender.Result<Matcher.ProfileDoc>> candidatesFor(Posting p, int k) {
-    List<Candidate> all = new ArrayList<>(candidates.values());
-    VectorIndex<Matcher.ProfileDoc> index = new VectorIndex<>(all.stream().map(Candidate::doc).toList(),
-        all.stream().map(c -> c.doc().skills()).toList());
-    return new Recommender(matcher, Math.max(200, k)).applicants(p.doc(), index, k);
+    NearestSearch<Matcher.ProfileDoc> search = candidates.size() < EXACT_BELOW
+        ? exact(candidates.values().stream().map(Candidate::doc).toList(), Matcher.ProfileDoc::skills) : candidateIndex;
+    return new Recommender(matcher, Math.max(SHORTLIST, k)).applicants(p.doc(), search, k);
   }
 
-  /** Which stored posting or candidate a prepared document belongs to. */
-  String idOf(Matcher.PostingDoc doc) {
-    return postings.values().stream().filter(p -> p.doc() == doc).map(Posting::id).findFirst().orElseThrow();
+  private static <T> NearestSearch<T> exact(List<T> docs, java.util.function.Function<T, float[]> vector) {
+    return new VectorIndex<>(docs, docs.stream().map(vector).toList());
   }
 
-  String idOf(Matcher.ProfileDoc doc) {
-    return candidates.values().stream().filter(c -> c.doc() == doc).map(Candidate::id).findFirst().orElseThrow();
+  /** Which stored posting or candidate a prepared document belongs to; null once replaced or deleted. */
+  String idOf(Object doc) {
+    return idOf.get(doc);
   }
 
   Matcher matcher() {

@@ -84,8 +84,12 @@ final class CatalogController {
     int k = Inputs.intParam(ctx.queryParam("k"), "k", 10, 1, MAX_K);
     List<Map<String, Object>> out = new ArrayList<>();
     for (Recommender.Result<Matcher.PostingDoc> r : catalog.jobsFor(c, k)) {
+      String id = catalog.idOf(r.item());
+      if (id == null) {
+        continue; // replaced or deleted while this request ran
+      }
       Map<String, Object> m = match(r.match());
-      m.put("postingId", catalog.idOf(r.item()));
+      m.put("postingId", id);
       m.put("title", r.item().parsed().title());
       out.add(reorder(m, "postingId", "title"));
     }
@@ -98,8 +102,12 @@ final class CatalogController {
     int k = Inputs.intParam(ctx.queryParam("k"), "k", 10, 1, MAX_K);
     List<Map<String, Object>> out = new ArrayList<>();
     for (Recommender.Result<Matcher.ProfileDoc> r : catalog.candidatesFor(p, k)) {
+      String id = catalog.idOf(r.item());
+      if (id == null) {
+        continue; // replaced or deleted while this request ran
+      }
       Map<String, Object> m = match(r.match());
-      m.put("candidateId", catalog.idOf(r.item()));
+      m.put("candidateId", id);
       out.add(reorder(m, "candidateId"));
     }
     ctx.json(Map.of("postingId", p.id(), "candidates", out));
