@@ -15,7 +15,6 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.skillmatch.ranking.Matcher;
 import io.skillmatch.ranking.Ranking;
 import io.skillmatch.ranking.RankingModel;
 import io.skillmatch.store.SqliteStore;
@@ -48,18 +47,17 @@ public final class App {
     Taxonomy taxonomy = Taxonomy.bundled();
     ObjectMapper mapper = new ObjectMapper();
     Json json = new Json(mapper, config.maxBodyBytes());
-    ParseController parse =
-        new ParseController(PostingParser.of(taxonomy), ProfileParser.of(taxonomy, config.clock()), json);
+    PostingParser postingParser = PostingParser.of(taxonomy);
+    ProfileParser profileParser = ProfileParser.of(taxonomy, config.clock());
+    ParseController parse = new ParseController(postingParser, profileParser, json);
     Ranking ranking = Ranking.bundled(taxonomy);
     RankingModel model = RankingModel.bundled();
-    Matcher matcher = ranking.matcher(model, config.clock());
-    MatchController match = new MatchController(PostingParser.of(taxonomy), ProfileParser.of(taxonomy, config.clock()),
-        matcher, json);
+    DocumentReader reader = new DocumentReader(postingParser, profileParser, ranking.matcher(model, config.clock()));
+    MatchController match = new MatchController(reader, json);
     Store store = config.dataDir() == null
         ? SqliteStore.inMemory(config.clock(), SqliteStore.randomIds())
         : SqliteStore.open(config.dataDir(), config.clock(), SqliteStore.randomIds());
-    Catalog documents = new Catalog(store, PostingParser.of(taxonomy), ProfileParser.of(taxonomy, config.clock()),
-        matcher, mapper);
+    Catalog documents = new Catalog(store, reader, mapper);
     CatalogController catalog = new CatalogController(documents, json);
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(metrics);

@@ -12,7 +12,12 @@ final class Inputs {
 
   /** A required string field of an object. */
   static String text(JsonNode node, String field) {
-    JsonNode n = node.get(field);
+    return text(node, field, field);
+  }
+
+  /** A required string field of an object, named {@code field} in errors ("posting.text"). */
+  static String text(JsonNode node, String key, String field) {
+    JsonNode n = node.get(key);
     if (n == null || n.isNull()) {
       throw ApiException.badField(field, "required");
     }

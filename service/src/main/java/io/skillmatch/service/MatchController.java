@@ -2,11 +2,8 @@ package io.skillmatch.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
-import io.skillmatch.parsing.InvalidInputException;
 import io.skillmatch.parsing.ParsedPosting;
 import io.skillmatch.parsing.ParsedProfile;
-import io.skillmatch.parsing.PostingParser;
-import io.skillmatch.parsing.ProfileParser;
 import io.skillmatch.ranking.Match;
 import io.skillmatch.ranking.Matcher;
 import java.util.ArrayList;
@@ -19,15 +16,11 @@ import java.util.Map;
  * requirement by requirement. Nothing is stored.
  */
 final class MatchController {
-  private final PostingParser postings;
-  private final ProfileParser profiles;
-  private final Matcher matcher;
+  private final DocumentReader reader;
   private final Json json;
 
-  MatchController(PostingParser postings, ProfileParser profiles, Matcher matcher, Json json) {
-    this.postings = postings;
-    this.profiles = profiles;
-    this.matcher = matcher;
+  MatchController(DocumentReader reader, Json json) {
+    this.reader = reader;
     this.json = json;
   }
 
@@ -35,28 +28,11 @@ final class MatchController {
     JsonNode body = json.object(ctx);
     JsonNode p = object(body, "posting");
     JsonNode c = object(body, "profile");
-    String postingText = text(p, "posting.text");
-    ParsedPosting posting = Inputs.rejectedAs("posting.text", () -> postings.parse(postingText));
-    ParsedProfile profile;
-    String profileText;
-    boolean structured = c.has("skills") || c.has("experience");
-    if (c.has("text") && structured) {
-      throw ApiException.badField("profile", "send either text or structured skills[] / experience[], not both");
-    }
-    if (c.has("text")) {
-      profileText = text(c, "profile.text");
-      profile = Inputs.rejectedAs("profile.text", () -> profiles.parseText(profileText));
-    } else if (structured) {
-      try {
-        profile = profiles.parseStructured(c);
-      } catch (InvalidInputException e) {
-        throw ApiException.badField("profile." + e.field(), e.reason());
-      }
-      profileText = Inputs.workText(c);
-    } else {
-      throw ApiException.badField("profile.text", "required: resume text, or structured skills[] / experience[]");
-    }
-    Match match = matcher.explain(matcher.posting(posting, postingText), matcher.profile(profile, profileText));
+    Matcher.PostingDoc postingDoc = reader.posting(Inputs.text(p, "text", "posting.text"), "posting.text");
+    Matcher.ProfileDoc profileDoc = reader.profile(c, "profile.");
+    ParsedPosting posting = postingDoc.parsed();
+    ParsedProfile profile = profileDoc.parsed();
+    Match match = reader.matcher().explain(postingDoc, profileDoc);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("score", match.score());
     out.put("model", match.model());
@@ -80,17 +56,6 @@ final class MatchController {
       throw ApiException.badField(field, "must be an object with text, not " + kind(n));
     }
     return n;
-  }
-
-  private static String text(JsonNode node, String field) {
-    JsonNode n = node.get("text");
-    if (n == null || n.isNull()) {
-      throw ApiException.badField(field, "required");
-    }
-    if (!n.isTextual()) {
-      throw ApiException.badField(field, "must be a string, not " + kind(n));
-    }
-    return n.asText();
   }
 
   private static String kind(JsonNode n) {

@@ -1,0 +1,56 @@
+package io.skillmatch.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.skillmatch.parsing.InvalidInputException;
+import io.skillmatch.parsing.ParsedProfile;
+import io.skillmatch.parsing.PostingParser;
+import io.skillmatch.parsing.ProfileParser;
+import io.skillmatch.ranking.Matcher;
+
+/**
+ * Turns a request's posting or profile into a prepared document, naming the field at fault with
+ * the caller's prefix ("" for {@code /v1/candidates}, "profile." for {@code /v1/score}). One
+ * reading for every endpoint. Thread-safe.
+ */
+final class DocumentReader {
+  private final PostingParser postings;
+  private final ProfileParser profiles;
+  private final Matcher matcher;
+
+  DocumentReader(PostingParser postings, ProfileParser profiles, Matcher matcher) {
+    this.postings = postings;
+    this.profiles = profiles;
+    this.matcher = matcher;
+  }
+
+  Matcher matcher() {
+    return matcher;
+  }
+
+  /** A posting's text, parsed and prepared; {@code field} names the text in errors. */
+  Matcher.PostingDoc posting(String text, String field) {
+    return matcher.posting(Inputs.rejectedAs(field, () -> postings.parse(text)), text);
+  }
+
+  /** A profile sent as {text} or as structured {skills[], experience[]}, parsed and prepared. */
+  Matcher.ProfileDoc profile(JsonNode input, String prefix) {
+    boolean structured = input.has("skills") || input.has("experience");
+    if (input.has("text") && structured) {
+      throw ApiException.badField(prefix.isEmpty() ? "text" : prefix.substring(0, prefix.length() - 1),
+          "send either text or structured skills[] / experience[], not both");
+    }
+    if (input.has("text")) {
+      String text = Inputs.text(input, "text", prefix + "text");
+      ParsedProfile parsed = Inputs.rejectedAs(prefix + "text", () -> profiles.parseText(text));
+      return matcher.profile(parsed, text);
+    }
+    if (!structured) {
+      throw ApiException.badField(prefix + "text", "required: resume text, or structured skills[] / experience[]");
+    }
+    try {
+      return matcher.profile(profiles.parseStructured(input), Inputs.workText(input));
+    } catch (InvalidInputException e) {
+      throw ApiException.badField(prefix + e.field(), e.reason());
+    }
+  }
+}
