@@ -123,6 +123,110 @@ public final class PostingParser {
     return new ParsedPosting(title, seniority, minYears, requirements, unknown.find(text, mentions), warnings);
   }
 
+  /**
+   * Reads a structured posting: {@code {title?, minYears?, requirements: ["Python" | {skill,
+   * importance?, years?, anyOf?}]}}. Skills resolve through the taxonomy's names and aliases;
+   * unknown ones are flagged, not dropped silently. Requirements marked with the same {@code anyOf}
+   * label are alternatives. Throws {@link InvalidInputException} naming the field at fault.
+   */
+  public ParsedPosting parseStructured(com.fasterxml.jackson.databind.JsonNode node) {
+    com.fasterxml.jackson.databind.JsonNode list = node.path("requirements");
+    if (!list.isArray() || list.isEmpty()) {
+      throw new InvalidInputException("requirements", "required: a non-empty array of skills");
+    }
+    String title = node.path("title").isTextual() && !node.path("title").asText().isBlank()
+        ? node.path("title").asText().strip() : null;
+    Integer minYears = yearsField(node.path("minYears"), "minYears");
+    List<String> warnings = new ArrayList<>();
+    List<String> unknownNames = new ArrayList<>();
+    Map<String, Requirement> bySkill = new LinkedHashMap<>();
+    Map<String, String> groups = new LinkedHashMap<>();
+    for (int i = 0; i < list.size(); i++) {
+      com.fasterxml.jackson.databind.JsonNode r = list.get(i);
+      String field = "requirements[" + i + "]";
+      String name;
+      Importance importance = Importance.REQUIRED;
+      Integer years = null;
+      String group = null;
+      if (r.isTextual()) {
+        name = r.asText();
+      } else if (r.isObject()) {
+        com.fasterxml.jackson.databind.JsonNode skill = r.has("skill") ? r.get("skill") : r.path("name");
+        if (!skill.isTextual()) {
+          throw new InvalidInputException(field + ".skill", "required: the skill's name");
+        }
+        name = skill.asText();
+        com.fasterxml.jackson.databind.JsonNode imp = r.path("importance");
+        if (!imp.isMissingNode() && !imp.isNull()) {
+          try {
+            importance = Importance.of(imp.isTextual() ? imp.asText() : imp.toString());
+          } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field + ".importance", "must be required or preferred, not " + imp);
+          }
+        }
+        years = yearsField(r.path("years"), field + ".years");
+        com.fasterxml.jackson.databind.JsonNode any = r.path("anyOf");
+        if (!any.isMissingNode() && !any.isNull() && !any.isTextual()) {
+          throw new InvalidInputException(field + ".anyOf", "must be a group label string, not " + any);
+        }
+        group = any.isTextual() && !any.asText().isBlank() ? any.asText().strip() : null;
+      } else {
+        throw new InvalidInputException(field, "must be a skill name or {\"skill\": ...}, not " + r);
+      }
+      if (name.isBlank()) {
+        throw new InvalidInputException(field + ".skill", "must not be blank");
+      }
+      java.util.Optional<Skill> skill = taxonomy.resolve(name);
+      if (skill.isEmpty()) {
+        warnings.add("unknown skill, not in the taxonomy: " + name);
+        unknownNames.add(name.strip());
+        continue;
+      }
+      String label = group == null ? null : groups.computeIfAbsent(group, g -> "g" + (groups.size() + 1));
+      Requirement before = bySkill.get(skill.get().id());
+      Importance merged = before != null && before.importance() == Importance.REQUIRED ? Importance.REQUIRED : importance;
+      Integer mergedYears = before == null || before.minYears() == null ? years
+          : years == null ? before.minYears() : Integer.valueOf(Math.max(years, before.minYears()));
+      bySkill.put(skill.get().id(), new Requirement(skill.get().name(), skill.get().id(), merged, mergedYears,
+          before != null && before.anyOf() != null ? before.anyOf() : label, new Evidence(name, 0, name.length())));
+    }
+    // a group of one is not a choice
+    Map<String, Integer> sizes = new HashMap<>();
+    bySkill.values().forEach(r -> {
+      if (r.anyOf() != null) {
+        sizes.merge(r.anyOf(), 1, Integer::sum);
+      }
+    });
+    List<Requirement> required = new ArrayList<>();
+    List<Requirement> preferred = new ArrayList<>();
+    for (Requirement r : bySkill.values()) {
+      Requirement out = r.anyOf() != null && sizes.get(r.anyOf()) < 2
+          ? new Requirement(r.skill(), r.skillId(), r.importance(), r.minYears(), null, r.evidence()) : r;
+      (r.importance() == Importance.REQUIRED ? required : preferred).add(out);
+    }
+    required.addAll(preferred);
+    if (required.isEmpty()) {
+      warnings.add("no skills from the taxonomy were found in the posting");
+    }
+    Seniority seniority = Seniority.fromTitle(title)
+        .or(() -> minYears == null ? java.util.Optional.empty() : java.util.Optional.of(Seniority.fromYears(minYears)))
+        .orElse(null);
+    return new ParsedPosting(title, seniority, minYears, required, unknownNames, warnings);
+  }
+
+  private static Integer yearsField(com.fasterxml.jackson.databind.JsonNode n, String field) {
+    if (n.isMissingNode() || n.isNull()) {
+      return null;
+    }
+    if (!n.isIntegralNumber()) {
+      throw new InvalidInputException(field, "must be a whole number of years, not " + n);
+    }
+    if (n.asLong() < 0 || n.asLong() > Cues.MAX_YEARS) {
+      throw new InvalidInputException(field, "out of range 0-" + Cues.MAX_YEARS + ": " + n.asLong());
+    }
+    return n.asInt();
+  }
+
   private void bindYears(
       String text,
       Span clause,

@@ -26,6 +26,7 @@ import io.skillmatch.parsing.TextRejectedException;
 import io.skillmatch.ranking.Ranking;
 import io.skillmatch.ranking.RankingModel;
 import io.skillmatch.ranking.TermVectors;
+import io.skillmatch.service.ApiKeys;
 import io.skillmatch.service.App;
 import io.skillmatch.service.Config;
 import io.skillmatch.taxonomy.Taxonomy;
@@ -50,8 +51,10 @@ public final class Main {
       """
       usage: ./skillmatch COMMAND [ARGS]
 
-        serve [--port 8080] [--host 127.0.0.1] [--data-dir ./data] [--demo yes]
-                                  run the HTTP service (GET /health, POST /v1/parse/posting, /v1/parse/profile)
+        serve [--port 8080] [--host 127.0.0.1] [--data-dir ./data] [--demo yes] [--api-keys FILE]
+                                  run the HTTP service (see README: API). Keys are role:name:key lines
+                                  (roles admin, recruiter, candidate), or SKILLMATCH_API_KEYS="...,...";
+                                  without keys it is open and binds 127.0.0.1 only
         parse-posting FILE        parse a job posting (text, markdown, HTML) and print JSON
         parse-profile FILE [--today YYYY-MM-DD]
                                   parse a resume (text or structured JSON) and print JSON
@@ -166,6 +169,7 @@ public final class Main {
       config = config.withHost(opts.get("host"));
     }
     config = config.withDataDir(Path.of(opts.getOrDefault("data-dir", root.resolve("data").toString())));
+    config = config.withKeys(apiKeys(opts.get("api-keys"), System.getenv()));
     App app = App.create(config);
     if ("yes".equals(opts.get("demo"))) {
       int added = app.loadDemo(root.resolve("training-data/judgments"));
@@ -174,7 +178,7 @@ public final class Main {
               + " (try: curl -s localhost:" + config.port() + "/v1/candidates?limit=3)");
     }
     app.start();
-    out.println("skillmatch is serving on http://" + config.host() + ":" + app.port() + ", data in "
+    out.println("skillmatch is serving on http://" + config.bindHost() + ":" + app.port() + ", data in "
         + config.dataDir() + "  (try: curl -s localhost:" + app.port() + "/health)");
     Runtime.getRuntime().addShutdownHook(new Thread(app::stop));
     try {
@@ -183,6 +187,19 @@ public final class Main {
       Thread.currentThread().interrupt();
     }
     return 0;
+  }
+
+  /**
+   * The API keys: from {@code --api-keys FILE}, else the file named by SKILLMATCH_API_KEYS_FILE,
+   * else SKILLMATCH_API_KEYS itself ({@code role:name:key,...}); none when nothing is given.
+   */
+  static ApiKeys apiKeys(String file, Map<String, String> env) throws IOException {
+    String path = file != null ? file : env.get("SKILLMATCH_API_KEYS_FILE");
+    if (path != null) {
+      return ApiKeys.parse(Files.readString(Path.of(path), StandardCharsets.UTF_8));
+    }
+    String inline = env.get("SKILLMATCH_API_KEYS");
+    return inline == null || inline.isBlank() ? ApiKeys.none() : ApiKeys.parse(inline);
   }
 
   private int mentions(String[] args) throws IOException {

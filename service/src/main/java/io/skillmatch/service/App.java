@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.skillmatch.ranking.Ranking;
+import io.skillmatch.service.ApiKeys.Role;
 import io.skillmatch.ranking.RankingModel;
 import io.skillmatch.store.SqliteStore;
 import io.skillmatch.store.Store;
@@ -72,29 +73,39 @@ public final class App {
               c.http.maxRequestSize = config.maxBodyBytes();
               c.jsonMapper(new JavalinJackson(mapper, true));
             });
+    Access access = new Access(config.keys());
+    app.before("/v1/*", access::authenticate);
+    app.before("/metrics", access::authenticate);
+    Role recruiter = Role.RECRUITER;
+    Role candidate = Role.CANDIDATE;
     app.get("/health", ctx -> ctx.json(Map.of("status", "ok", "taxonomySkills", taxonomy.size(),
         "model", model.version())));
-    app.post("/v1/parse/posting", parse::posting);
-    app.post("/v1/parse/profile", parse::profile);
-    app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
-    app.post("/v1/match", match::match);
-    app.post("/v1/score", match::match);
-    app.post("/v1/postings", catalog::createPosting);
-    app.get("/v1/postings", catalog::listPostings);
-    app.get("/v1/postings/{id}", catalog::getPosting);
-    app.put("/v1/postings/{id}", catalog::replacePosting);
-    app.delete("/v1/postings/{id}", catalog::deletePosting);
-    app.get("/v1/postings/{id}/candidates", catalog::search);
-    app.post("/v1/postings/{id}/applicants/score", catalog::scoreApplicants);
-    app.post("/v1/candidates", catalog::createCandidate);
-    app.get("/v1/candidates", catalog::listCandidates);
-    app.get("/v1/candidates/{id}", catalog::getCandidate);
-    app.put("/v1/candidates/{id}", catalog::replaceCandidate);
-    app.delete("/v1/candidates/{id}", catalog::deleteCandidate);
-    app.get("/v1/candidates/{id}/matches", catalog::matches);
+    app.get("/metrics", Access.only(ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+        .result(metrics.scrape()))); // admins only
+    // stateless: any key
+    app.post("/v1/parse/posting", Access.only(parse::posting, recruiter, candidate));
+    app.post("/v1/parse/profile", Access.only(parse::profile, recruiter, candidate));
+    app.post("/v1/match", Access.only(match::match, recruiter, candidate));
+    app.post("/v1/score", Access.only(match::match, recruiter, candidate));
     // what scores, how it was trained and how well it did: version, features, provenance and metrics
-    app.get("/v1/model", ctx -> ctx.json(Map.of("version", model.version(), "kind", model.kind(),
-        "features", model.features(), "embeddings", ranking.vectors().version(), "provenance", model.provenance())));
+    app.get("/v1/model", Access.only(ctx -> ctx.json(Map.of("version", model.version(), "kind", model.kind(),
+        "features", model.features(), "embeddings", ranking.vectors().version(), "provenance", model.provenance())),
+        recruiter, candidate));
+    // postings: everyone reads them; recruiters write and search for their own
+    app.post("/v1/postings", Access.only(catalog::createPosting, recruiter));
+    app.get("/v1/postings", Access.only(catalog::listPostings, recruiter, candidate));
+    app.get("/v1/postings/{id}", Access.only(catalog::getPosting, recruiter, candidate));
+    app.put("/v1/postings/{id}", Access.only(catalog::replacePosting, recruiter));
+    app.delete("/v1/postings/{id}", Access.only(catalog::deletePosting, recruiter));
+    app.get("/v1/postings/{id}/candidates", Access.only(catalog::search, recruiter));
+    app.post("/v1/postings/{id}/applicants/score", Access.only(catalog::scoreApplicants, recruiter));
+    // candidates: a candidate keeps their own profile; recruiters may add and read profiles
+    app.post("/v1/candidates", Access.only(catalog::createCandidate, recruiter, candidate));
+    app.get("/v1/candidates", Access.only(catalog::listCandidates, recruiter, candidate));
+    app.get("/v1/candidates/{id}", Access.only(catalog::getCandidate, recruiter, candidate));
+    app.put("/v1/candidates/{id}", Access.only(catalog::replaceCandidate, recruiter, candidate));
+    app.delete("/v1/candidates/{id}", Access.only(catalog::deleteCandidate, recruiter, candidate));
+    app.get("/v1/candidates/{id}/matches", Access.only(catalog::matches, candidate));
 
     app.exception(ApiException.class, (e, ctx) -> problem(ctx, e.status(), e.title(), e.getMessage(), e.errors()));
     app.exception(TextRejectedException.class, (e, ctx) -> problem(ctx,
@@ -145,9 +156,9 @@ public final class App {
         for (java.nio.file.Path f : files.sorted().toList()) {
           var input = nodes.objectNode().put("text", java.nio.file.Files.readString(f));
           if (kind.equals("postings")) {
-            catalog.addPosting(input);
+            catalog.addPosting(input, null);
           } else {
-            catalog.addCandidate(input);
+            catalog.addCandidate(input, null);
           }
           added++;
         }
@@ -161,9 +172,24 @@ public final class App {
     return javalin;
   }
 
-  /** Starts serving on the configured host and port. */
+  /**
+   * Starts serving. Without API keys the service is open to anyone who can reach it, so it binds
+   * loopback only, whatever host was asked for, and says so loudly.
+   */
   public App start() {
-    javalin.start(config.host(), config.port());
+    if (config.keys().open()) {
+      LOG.warn("""
+
+          ************************************************************************************
+          *  NO API KEYS CONFIGURED: skillmatch is OPEN. Every caller acts as an admin.      *
+          *  It listens on {} only{}.
+          *  Give keys with --api-keys FILE or SKILLMATCH_API_KEYS="role:name:key,..."       *
+          ************************************************************************************""",
+          Config.LOOPBACK, config.host().equals(Config.LOOPBACK) ? "" : " (not " + config.host() + ", as asked)");
+    } else {
+      LOG.info("API keys: {} configured; every /v1 call needs one", config.keys().size());
+    }
+    javalin.start(config.bindHost(), config.port());
     return this;
   }
 

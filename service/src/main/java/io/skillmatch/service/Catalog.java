@@ -36,24 +36,24 @@ final class Catalog {
   /** How many documents retrieval hands the model to re-rank. */
   static final int SHORTLIST = 300;
 
-  /** A stored posting with its parse. */
-  record Posting(String id, JsonNode input, Matcher.PostingDoc doc) {
+  /** A stored posting with its parse, and who owns it (null when created without keys). */
+  record Posting(String id, String owner, JsonNode input, Matcher.PostingDoc doc) {
     ParsedPosting parsed() {
       return doc.parsed();
     }
   }
 
-  /** A stored candidate with their parse. */
-  record Candidate(String id, JsonNode input, Matcher.ProfileDoc doc) {
+  /** A stored candidate with their parse, and who owns the profile. */
+  record Candidate(String id, String owner, JsonNode input, Matcher.ProfileDoc doc) {
     ParsedProfile parsed() {
       return doc.parsed();
     }
   }
 
-  /** Builds an entry from its id, what was sent, and its prepared document. */
+  /** Builds an entry from its id, owner, what was sent, and its prepared document. */
   @FunctionalInterface
   private interface Entry<E, D> {
-    E of(String id, JsonNode input, D doc);
+    E of(String id, String owner, JsonNode input, D doc);
   }
 
   private final Store store;
@@ -68,7 +68,7 @@ final class Catalog {
     this.store = store;
     this.reader = reader;
     this.json = json;
-    this.postings = new Shelf<>(POSTING, this::readPosting, Posting::new, Posting::doc, Matcher.PostingDoc::skills);
+    this.postings = new Shelf<>(POSTING, input -> reader.posting(input, ""), Posting::new, Posting::doc, Matcher.PostingDoc::skills);
     this.candidates = new Shelf<>(CANDIDATE, input -> reader.profile(input, ""), Candidate::new, Candidate::doc,
         Matcher.ProfileDoc::skills);
   }
@@ -100,7 +100,7 @@ final class Catalog {
         for (Store.Item item : page.items()) {
           JsonNode input = parse(item.body());
           D d = read.apply(input);
-          byId.put(item.id(), entry.of(item.id(), input, d));
+          byId.put(item.id(), entry.of(item.id(), item.owner(), input, d));
           idOf.put(d, item.id());
           ids.add(item.id());
           docs.add(d);
@@ -110,15 +110,15 @@ final class Catalog {
       index.putAll(ids, docs, docs.stream().map(vector).toList());
     }
 
-    E add(JsonNode input) {
+    E add(JsonNode input, String owner) {
       D d = read.apply(input);
-      String id = store.create(kind, input.toString()).id();
-      return keep(id, entry.of(id, input, d));
+      String id = store.create(kind, input.toString(), owner).id();
+      return keep(id, entry.of(id, owner, input, d));
     }
 
     Optional<E> replace(String id, JsonNode input) {
       D d = read.apply(input);
-      return store.update(kind, id, input.toString()).map(item -> keep(id, entry.of(id, input, d)));
+      return store.update(kind, id, input.toString()).map(item -> keep(id, entry.of(id, item.owner(), input, d)));
     }
 
     Optional<E> get(String id) {
@@ -156,8 +156,8 @@ final class Catalog {
     }
   }
 
-  Posting addPosting(JsonNode input) {
-    return postings.add(input);
+  Posting addPosting(JsonNode input, String owner) {
+    return postings.add(input, owner);
   }
 
   Optional<Posting> replacePosting(String id, JsonNode input) {
@@ -172,8 +172,8 @@ final class Catalog {
     return postings.delete(id);
   }
 
-  Candidate addCandidate(JsonNode input) {
-    return candidates.add(input);
+  Candidate addCandidate(JsonNode input, String owner) {
+    return candidates.add(input, owner);
   }
 
   Optional<Candidate> replaceCandidate(String id, JsonNode input) {
@@ -188,9 +188,9 @@ final class Catalog {
     return candidates.delete(id);
   }
 
-  /** A page of stored ids of a kind, in creation order. */
-  Store.Page page(String kind, int limit, String cursor) {
-    return store.list(kind, limit, cursor);
+  /** A page of stored ids of a kind, in creation order: one owner's, or everyone's when null. */
+  Store.Page page(String kind, int limit, String cursor, String owner) {
+    return store.list(kind, limit, cursor, owner);
   }
 
   /** The postings that fit a candidate best: shortlisted by skill vectors, ranked by the model. */
@@ -210,18 +210,6 @@ final class Catalog {
 
   Matcher matcher() {
     return reader.matcher();
-  }
-
-  /** A posting's text, with its title first when the title was sent apart and the text lacks it. */
-  private Matcher.PostingDoc readPosting(JsonNode input) {
-    String text = Inputs.text(input, "text");
-    JsonNode title = input.get("title");
-    if (title != null && !title.isNull() && !title.isTextual()) {
-      throw ApiException.badField("title", "must be a string");
-    }
-    String full = title == null || title.isNull() || text.strip().startsWith(title.asText().strip())
-        ? text : title.asText().strip() + "\n\n" + text;
-    return reader.posting(full, "text");
   }
 
   private JsonNode parse(String body) {

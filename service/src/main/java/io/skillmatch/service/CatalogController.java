@@ -30,7 +30,7 @@ final class CatalogController {
   }
 
   void createPosting(Context ctx) {
-    ctx.status(201).json(posting(catalog.addPosting(json.object(ctx))));
+    ctx.status(201).json(posting(catalog.addPosting(json.object(ctx), Access.caller(ctx).name())));
   }
 
   void getPosting(Context ctx) {
@@ -38,11 +38,13 @@ final class CatalogController {
   }
 
   void replacePosting(Context ctx) {
+    ownPosting(ctx);
     JsonNode body = json.object(ctx);
     ctx.json(posting(catalog.replacePosting(ctx.pathParam("id"), body).orElseThrow(() -> notFound("posting", ctx))));
   }
 
   void deletePosting(Context ctx) {
+    ownPosting(ctx);
     if (!catalog.deletePosting(ctx.pathParam("id"))) {
       throw notFound("posting", ctx);
     }
@@ -50,37 +52,46 @@ final class CatalogController {
   }
 
   void listPostings(Context ctx) {
-    ctx.json(page(ctx, Catalog.POSTING));
+    ctx.json(page(ctx, Catalog.POSTING, null));
   }
 
   void createCandidate(Context ctx) {
-    ctx.status(201).json(candidate(catalog.addCandidate(json.object(ctx))));
+    ctx.status(201).json(candidate(catalog.addCandidate(json.object(ctx), Access.caller(ctx).name())));
   }
 
+  /** Recruiters read every profile (they search them); a candidate reads only their own. */
   void getCandidate(Context ctx) {
-    ctx.json(candidate(candidate(ctx)));
+    Catalog.Candidate c = candidate(ctx);
+    if (Access.caller(ctx).role() == ApiKeys.Role.CANDIDATE) {
+      Access.requireOwner(ctx, c.owner(), "candidate " + c.id());
+    }
+    ctx.json(candidate(c));
   }
 
   void replaceCandidate(Context ctx) {
+    ownCandidate(ctx);
     JsonNode body = json.object(ctx);
     ctx.json(candidate(catalog.replaceCandidate(ctx.pathParam("id"), body)
         .orElseThrow(() -> notFound("candidate", ctx))));
   }
 
   void deleteCandidate(Context ctx) {
+    ownCandidate(ctx);
     if (!catalog.deleteCandidate(ctx.pathParam("id"))) {
       throw notFound("candidate", ctx);
     }
     ctx.status(204);
   }
 
+  /** Everyone's profiles for recruiters and admins; a candidate's own for a candidate. */
   void listCandidates(Context ctx) {
-    ctx.json(page(ctx, Catalog.CANDIDATE));
+    ApiKeys.Principal caller = Access.caller(ctx);
+    ctx.json(page(ctx, Catalog.CANDIDATE, caller.role() == ApiKeys.Role.CANDIDATE ? caller.name() : null));
   }
 
   /** {@code GET /v1/candidates/{id}/matches?k=10}: postings ranked for the candidate. */
   void matches(Context ctx) {
-    Catalog.Candidate c = candidate(ctx);
+    Catalog.Candidate c = ownCandidate(ctx);
     int k = Inputs.intParam(ctx.queryParam("k"), "k", 10, 1, MAX_K);
     List<Map<String, Object>> out = new ArrayList<>();
     for (Recommender.Result<Matcher.PostingDoc> r : catalog.jobsFor(c, k)) {
@@ -98,7 +109,7 @@ final class CatalogController {
 
   /** {@code GET /v1/postings/{id}/candidates?k=10}: the best of all stored candidates. */
   void search(Context ctx) {
-    Catalog.Posting p = posting(ctx);
+    Catalog.Posting p = ownPosting(ctx);
     int k = Inputs.intParam(ctx.queryParam("k"), "k", 10, 1, MAX_K);
     List<Map<String, Object>> out = new ArrayList<>();
     for (Recommender.Result<Matcher.ProfileDoc> r : catalog.candidatesFor(p, k)) {
@@ -115,7 +126,7 @@ final class CatalogController {
 
   /** {@code POST /v1/postings/{id}/applicants/score} {candidateIds[]}: those applicants ranked. */
   void scoreApplicants(Context ctx) {
-    Catalog.Posting p = posting(ctx);
+    Catalog.Posting p = ownPosting(ctx);
     JsonNode ids = json.object(ctx).get("candidateIds");
     if (ids == null || !ids.isArray()) {
       throw ApiException.badField("candidateIds", "required: an array of candidate ids");
@@ -144,11 +155,11 @@ final class CatalogController {
     ctx.json(Map.of("postingId", p.id(), "applicants", out));
   }
 
-  private Map<String, Object> page(Context ctx, String kind) {
+  private Map<String, Object> page(Context ctx, String kind, String owner) {
     int limit = Inputs.intParam(ctx.queryParam("limit"), "limit", 20, 1, MAX_PAGE);
     Store.Page page;
     try {
-      page = catalog.page(kind, limit, ctx.queryParam("cursor"));
+      page = catalog.page(kind, limit, ctx.queryParam("cursor"), owner);
     } catch (SqliteStore.InvalidCursorException e) {
       throw ApiException.badField("cursor", e.getMessage());
     }
@@ -170,6 +181,20 @@ final class CatalogController {
 
   private Catalog.Candidate candidate(Context ctx) {
     return catalog.candidate(ctx.pathParam("id")).orElseThrow(() -> notFound("candidate", ctx));
+  }
+
+  /** The posting of the path, when the caller owns it. */
+  private Catalog.Posting ownPosting(Context ctx) {
+    Catalog.Posting p = posting(ctx);
+    Access.requireOwner(ctx, p.owner(), "posting " + p.id());
+    return p;
+  }
+
+  /** The candidate of the path, when the caller owns the profile. */
+  private Catalog.Candidate ownCandidate(Context ctx) {
+    Catalog.Candidate c = candidate(ctx);
+    Access.requireOwner(ctx, c.owner(), "candidate " + c.id());
+    return c;
   }
 
   private static ApiException notFound(String kind, Context ctx) {

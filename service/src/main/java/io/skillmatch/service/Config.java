@@ -1,23 +1,29 @@
 package io.skillmatch.service;
 
+import java.nio.file.Path;
 import java.time.Clock;
 
 /**
  * How the service runs.
  *
- * @param host address to bind
+ * @param host address to bind; without keys, loopback whatever is asked (see {@link #bindHost()})
  * @param port port to bind (0 picks a free one)
  * @param maxBodyBytes largest request body accepted
  * @param clock today's date for "present" in resumes
+ * @param dataDir where the store keeps its file; null keeps it in memory (gone at exit)
+ * @param keys the API keys; none leaves the service open, on loopback only
  */
-public record Config(String host, int port, long maxBodyBytes, Clock clock, java.nio.file.Path dataDir) {
+public record Config(String host, int port, long maxBodyBytes, Clock clock, Path dataDir, ApiKeys keys) {
+
+  /** The address an open service binds, whatever host was asked for. */
+  public static final String LOOPBACK = "127.0.0.1";
 
   /**
-   * Defaults: loopback, port 8080, 1 MiB bodies, the system clock, and no data directory (the
-   * store then lives in memory and is gone at exit; {@code ./skillmatch serve} always gives one).
+   * Defaults: loopback, port 8080, 1 MiB bodies, the system clock, no data directory (the store
+   * then lives in memory; {@code ./skillmatch serve} always gives one) and no keys.
    */
   public static Config defaults() {
-    return new Config("127.0.0.1", 8080, 1 << 20, Clock.systemDefaultZone(), null);
+    return new Config(LOOPBACK, 8080, 1 << 20, Clock.systemDefaultZone(), null, ApiKeys.none());
   }
 
   public Config {
@@ -27,22 +33,33 @@ public record Config(String host, int port, long maxBodyBytes, Clock clock, java
     if (maxBodyBytes < 1024) {
       throw new IllegalArgumentException("maxBodyBytes too small: " + maxBodyBytes);
     }
+    if (keys == null) {
+      throw new IllegalArgumentException("keys: use ApiKeys.none() for an open service");
+    }
+  }
+
+  /** The host actually bound: an open service never listens beyond this machine. */
+  public String bindHost() {
+    return keys.open() ? LOOPBACK : host;
   }
 
   public Config withPort(int p) {
-    return new Config(host, p, maxBodyBytes, clock, dataDir);
+    return new Config(host, p, maxBodyBytes, clock, dataDir, keys);
   }
 
   public Config withHost(String h) {
-    return new Config(h, port, maxBodyBytes, clock, dataDir);
+    return new Config(h, port, maxBodyBytes, clock, dataDir, keys);
   }
 
   public Config withClock(Clock c) {
-    return new Config(host, port, maxBodyBytes, c, dataDir);
+    return new Config(host, port, maxBodyBytes, c, dataDir, keys);
   }
 
-  /** Where the store keeps its file. */
-  public Config withDataDir(java.nio.file.Path d) {
-    return new Config(host, port, maxBodyBytes, clock, d);
+  public Config withDataDir(Path d) {
+    return new Config(host, port, maxBodyBytes, clock, d, keys);
+  }
+
+  public Config withKeys(ApiKeys k) {
+    return new Config(host, port, maxBodyBytes, clock, dataDir, k);
   }
 }

@@ -2,6 +2,7 @@ package io.skillmatch.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.skillmatch.parsing.InvalidInputException;
+import io.skillmatch.parsing.ParsedPosting;
 import io.skillmatch.parsing.ParsedProfile;
 import io.skillmatch.parsing.PostingParser;
 import io.skillmatch.parsing.ProfileParser;
@@ -27,9 +28,37 @@ final class DocumentReader {
     return matcher;
   }
 
-  /** A posting's text, parsed and prepared; {@code field} names the text in errors. */
-  Matcher.PostingDoc posting(String text, String field) {
-    return matcher.posting(Inputs.rejectedAs(field, () -> postings.parse(text)), text);
+  /**
+   * A posting sent as {title?, text} or as structured {title?, minYears?, requirements[]}, parsed
+   * and prepared. A title sent apart goes first when the text does not start with it.
+   */
+  Matcher.PostingDoc posting(JsonNode input, String prefix) {
+    JsonNode title = input.get("title");
+    if (title != null && !title.isNull() && !title.isTextual()) {
+      throw ApiException.badField(prefix + "title", "must be a string");
+    }
+    boolean hasTitle = title != null && title.isTextual() && !title.asText().isBlank();
+    if (input.has("text") && input.has("requirements")) {
+      throw ApiException.badField(prefix.isEmpty() ? "text" : prefix.substring(0, prefix.length() - 1),
+          "send either text or structured requirements[], not both");
+    }
+    if (input.has("requirements")) {
+      try {
+        StringBuilder text = new StringBuilder(hasTitle ? title.asText().strip() + "\n\n" : "");
+        ParsedPosting parsed = postings.parseStructured(input);
+        parsed.requirements().forEach(r -> text.append(r.skill()).append('\n'));
+        return matcher.posting(parsed, text.toString());
+      } catch (InvalidInputException e) {
+        throw ApiException.badField(prefix + e.field(), e.reason());
+      }
+    }
+    if (!input.has("text")) {
+      throw ApiException.badField(prefix + "text", "required: the posting's text, or structured requirements[]");
+    }
+    String text = Inputs.text(input, "text", prefix + "text");
+    String full = !hasTitle || text.strip().startsWith(title.asText().strip())
+        ? text : title.asText().strip() + "\n\n" + text;
+    return matcher.posting(Inputs.rejectedAs(prefix + "text", () -> postings.parse(full)), full);
   }
 
   /** A profile sent as {text} or as structured {skills[], experience[]}, parsed and prepared. */

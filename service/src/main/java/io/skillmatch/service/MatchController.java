@@ -27,9 +27,14 @@ final class MatchController {
   void match(Context ctx) {
     JsonNode body = json.object(ctx);
     JsonNode p = object(body, "posting");
-    JsonNode c = object(body, "profile");
-    Matcher.PostingDoc postingDoc = reader.posting(Inputs.text(p, "text", "posting.text"), "posting.text");
-    Matcher.ProfileDoc profileDoc = reader.profile(c, "profile.");
+    // the wording says "candidate"; both names are accepted, one at a time
+    String side = body.has("candidate") && !body.has("profile") ? "candidate" : "profile";
+    if (body.has("candidate") && body.has("profile")) {
+      throw ApiException.badField("candidate", "send either profile or candidate, not both");
+    }
+    JsonNode c = object(body, side);
+    Matcher.PostingDoc postingDoc = reader.posting(p, "posting.");
+    Matcher.ProfileDoc profileDoc = reader.profile(c, side + ".");
     ParsedPosting posting = postingDoc.parsed();
     ParsedProfile profile = profileDoc.parsed();
     Match match = reader.matcher().explain(postingDoc, profileDoc);
@@ -50,10 +55,10 @@ final class MatchController {
   private static JsonNode object(JsonNode body, String field) {
     JsonNode n = body.get(field);
     if (n == null || n.isNull()) {
-      throw ApiException.badField(field, "required: an object with text");
+      throw ApiException.badField(field, "required: an object with text (or structured fields)");
     }
     if (!n.isObject()) {
-      throw ApiException.badField(field, "must be an object with text, not " + kind(n));
+      throw ApiException.badField(field, "must be an object with text (or structured fields), not " + kind(n));
     }
     return n;
   }

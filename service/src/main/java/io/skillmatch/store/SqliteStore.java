@@ -58,6 +58,9 @@ public final class SqliteStore implements Store {
         s.execute("PRAGMA busy_timeout=5000");
         s.execute("CREATE TABLE IF NOT EXISTS items (seq INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL,"
             + " id TEXT NOT NULL, body TEXT NOT NULL, created TEXT NOT NULL, updated TEXT NOT NULL, UNIQUE (kind, id))");
+        if (!hasColumn(db, "items", "owner")) { // stores written before API keys existed
+          s.execute("ALTER TABLE items ADD COLUMN owner TEXT");
+        }
       }
       return new SqliteStore(db, clock, ids);
     } catch (SQLException e) {
@@ -79,27 +82,69 @@ public final class SqliteStore implements Store {
   }
 
   @Override
-  public synchronized Item create(String kind, String body) {
+  public synchronized Item create(String kind, String body, String owner) {
+    return createAll(kind, List.of(body), owner).get(0);
+  }
+
+  @Override
+  public synchronized List<Item> createAll(String kind, List<String> bodies, String owner) {
     Instant now = clock.instant();
-    String id = ids.get();
+    List<Item> out = new ArrayList<>(bodies.size());
     try (PreparedStatement p = db.prepareStatement(
-        "INSERT INTO items (kind, id, body, created, updated) VALUES (?, ?, ?, ?, ?)")) {
-      p.setString(1, kind);
-      p.setString(2, id);
-      p.setString(3, body);
-      p.setString(4, now.toString());
-      p.setString(5, now.toString());
-      p.executeUpdate();
-      return new Item(kind, id, body, now, now);
+        "INSERT INTO items (kind, id, body, owner, created, updated) VALUES (?, ?, ?, ?, ?, ?)")) {
+      db.setAutoCommit(false);
+      for (String body : bodies) {
+        String id = ids.get();
+        p.setString(1, kind);
+        p.setString(2, id);
+        p.setString(3, body);
+        p.setString(4, owner);
+        p.setString(5, now.toString());
+        p.setString(6, now.toString());
+        p.executeUpdate();
+        out.add(new Item(kind, id, body, owner, now, now));
+      }
+      db.commit();
+      return out;
     } catch (SQLException e) {
+      rollback();
       throw new StoreException("cannot store a " + kind + ": " + e.getMessage(), e);
+    } finally {
+      autoCommit();
+    }
+  }
+
+  private void rollback() {
+    try {
+      db.rollback();
+    } catch (SQLException ignored) {
+      // the first failure is the one worth reporting
+    }
+  }
+
+  private void autoCommit() {
+    try {
+      db.setAutoCommit(true);
+    } catch (SQLException e) {
+      throw new StoreException("cannot end a transaction: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean hasColumn(Connection db, String table, String column) throws SQLException {
+    try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("PRAGMA table_info(" + table + ")")) {
+      while (r.next()) {
+        if (column.equals(r.getString("name"))) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 
   @Override
   public synchronized Optional<Item> get(String kind, String id) {
     try (PreparedStatement p = db.prepareStatement(
-        "SELECT kind, id, body, created, updated FROM items WHERE kind = ? AND id = ?")) {
+        "SELECT kind, id, body, owner, created, updated FROM items WHERE kind = ? AND id = ?")) {
       p.setString(1, kind);
       p.setString(2, id);
       try (ResultSet r = p.executeQuery()) {
@@ -136,16 +181,18 @@ public final class SqliteStore implements Store {
   }
 
   @Override
-  public synchronized Page list(String kind, int limit, String cursor) {
+  public synchronized Page list(String kind, int limit, String cursor, String owner) {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be positive: " + limit);
     }
     long after = cursor == null ? 0 : decode(cursor);
-    try (PreparedStatement p = db.prepareStatement("SELECT seq, kind, id, body, created, updated FROM items"
-        + " WHERE kind = ? AND seq > ? ORDER BY seq LIMIT ?")) {
+    try (PreparedStatement p = db.prepareStatement("SELECT seq, kind, id, body, owner, created, updated FROM items"
+        + " WHERE kind = ? AND seq > ? AND (? IS NULL OR owner = ?) ORDER BY seq LIMIT ?")) {
       p.setString(1, kind);
       p.setLong(2, after);
-      p.setInt(3, limit + 1);
+      p.setString(3, owner);
+      p.setString(4, owner);
+      p.setInt(5, limit + 1);
       List<Item> items = new ArrayList<>();
       long last = after;
       boolean more = false;
@@ -187,7 +234,8 @@ public final class SqliteStore implements Store {
   }
 
   private static Item item(ResultSet r) throws SQLException {
-    return new Item(r.getString("kind"), r.getString("id"), r.getString("body"), Instant.parse(r.getString("created")),
+    return new Item(r.getString("kind"), r.getString("id"), r.getString("body"), r.getString("owner"),
+        Instant.parse(r.getString("created")),
         Instant.parse(r.getString("updated")));
   }
 

@@ -120,6 +120,74 @@ class CatalogApiTest {
   }
 
   @Test
+  void aPostingCanBeSentAsStructuredRequirements() {
+    JavalinTest.test(App.create(CONFIG).javalin(), (server, client) -> {
+      Map<String, Object> body = Map.of("title", "Senior Backend Engineer", "minYears", 5, "requirements", List.of(
+          "Golang",
+          Map.of("skill", "k8s", "years", 3),
+          Map.of("skill", "Django", "anyOf", "web"), Map.of("skill", "FastAPI", "anyOf", "web"),
+          Map.of("skill", "Terraform", "importance", "preferred"),
+          "Quantum Flux Widgets"));
+      Response r = send(client, "POST", "/v1/postings", body);
+      assertEquals(201, r.code());
+      JsonNode created = json(r);
+      JsonNode posting = created.get("posting");
+      assertEquals("senior", posting.get("seniority").asText());
+      assertEquals(5, posting.get("minYears").asInt());
+      Map<String, JsonNode> req = new java.util.HashMap<>();
+      posting.get("requirements").forEach(q -> req.put(q.get("skill").asText(), q));
+      assertEquals(5, req.size(), posting.toString());
+      assertEquals("required", req.get("Go").get("importance").asText(), "Golang is Go");
+      assertEquals(3, req.get("Kubernetes").get("minYears").asInt(), "k8s is Kubernetes");
+      assertEquals(req.get("Django").get("anyOf").asText(), req.get("FastAPI").get("anyOf").asText());
+      assertTrue(req.get("Go").get("anyOf").isNull());
+      assertEquals("preferred", req.get("Terraform").get("importance").asText());
+      assertEquals("Quantum Flux Widgets", posting.get("unknownSkills").get(0).asText());
+      String go = create(client, "/v1/candidates", Map.of("skills", List.of(Map.of("name", "Go", "years", 6),
+          Map.of("name", "Kubernetes", "years", 4), Map.of("name", "Django", "years", 5))));
+      JsonNode matches = json(send(client, "GET", "/v1/candidates/" + go + "/matches", null)).get("matches");
+      assertEquals(created.get("id").asText(), matches.get(0).get("postingId").asText());
+    });
+  }
+
+  @Test
+  void structuredPostingsAndLimitsAreCheckedFieldByField() {
+    JavalinTest.test(App.create(CONFIG).javalin(), (server, client) -> {
+      problem(send(client, "POST", "/v1/postings", Map.of("requirements", List.of())), 400, "requirements");
+      problem(send(client, "POST", "/v1/postings", Map.of("requirements", "Python")), 400, "requirements");
+      problem(send(client, "POST", "/v1/postings", Map.of("requirements", List.of(42))), 400, "requirements[0]");
+      problem(send(client, "POST", "/v1/postings", Map.of("requirements", List.of("Go", Map.of("skill", "Go",
+          "years", "five")))), 400, "requirements[1].years");
+      problem(send(client, "POST", "/v1/postings", Map.of("requirements", List.of(Map.of("skill", "Go",
+          "importance", "essential")))), 400, "requirements[0].importance");
+      problem(send(client, "POST", "/v1/postings", Map.of("requirements", List.of(Map.of("skill", "Go",
+          "years", 99)))), 400, "requirements[0].years");
+      problem(send(client, "POST", "/v1/postings", Map.of("text", BACKEND, "requirements", List.of("Go"))), 400, "text");
+      problem(send(client, "POST", "/v1/postings", Map.of("text", BACKEND, "title", 7)), 400, "title");
+      assertEquals(0, json(send(client, "GET", "/v1/postings", null)).get("items").size(), "nothing was written");
+      String p = create(client, "/v1/postings", Map.of("requirements", List.of("Python", "AWS")));
+      String c = create(client, "/v1/candidates", Map.of("text", PYTHON_DEV));
+      problem(send(client, "GET", "/v1/candidates/" + c + "/matches?k=101", null), 400, "k");
+      problem(send(client, "GET", "/v1/candidates/" + c + "/matches?k=0", null), 400, "k");
+      assertEquals(200, send(client, "GET", "/v1/candidates/" + c + "/matches?k=100", null).code(), "100 is allowed");
+      problem(send(client, "GET", "/v1/postings?limit=101", null), 400, "limit");
+      List<String> many = java.util.Collections.nCopies(CatalogController.MAX_APPLICANTS + 1, c);
+      problem(send(client, "POST", "/v1/postings/" + p + "/applicants/score", Map.of("candidateIds", many)), 400,
+          "candidateIds");
+      problem(send(client, "POST", "/v1/postings/" + p + "/applicants/score", Map.of("candidateIds", List.of(c, 5))),
+          400, "candidateIds[1]");
+      problem(send(client, "POST", "/v1/candidates", "{\"text\": \"" + "x".repeat(1 << 20) + "\"}"), 413, null);
+      problem(send(client, "POST", "/v1/postings", "[1, 2]"), 400, null);
+      problem(send(client, "DELETE", "/v1/candidates/nope", null), 404, "id");
+      assertEquals(1, json(send(client, "GET", "/v1/candidates", null)).get("items").size(), "still just the one");
+      Map<String, Object> score = Map.of("posting", Map.of("requirements", List.of("Python", "Kafka")),
+          "candidate", Map.of("text", PYTHON_DEV));
+      JsonNode scored = json(send(client, "POST", "/v1/score", score));
+      assertEquals(2, scored.get("requirements").size(), "candidate is accepted for profile, requirements for text");
+    });
+  }
+
+  @Test
   void whatWasStoredSurvivesARestart(@TempDir Path dir) throws Exception {
     App first = App.create(CONFIG.withDataDir(dir));
     String[] id = new String[1];

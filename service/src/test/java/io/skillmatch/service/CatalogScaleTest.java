@@ -36,17 +36,17 @@ class CatalogScaleTest {
         var skills = c.putArray("skills");
         skills.addObject().put("name", stacks.get(i % stacks.size())).put("years", 1 + i % 7);
         skills.addObject().put("name", stacks.get((i / 16) % stacks.size())).put("years", 2);
-        catalog.addCandidate(c);
+        catalog.addCandidate(c, null);
       }
       ObjectNode fit = json.createObjectNode();
       var skills = fit.putArray("skills");
       for (String s : List.of("Python", "Apache Kafka", "AWS", "Django")) {
         skills.addObject().put("name", s).put("years", 8);
       }
-      String fitId = catalog.addCandidate(fit).id();
+      String fitId = catalog.addCandidate(fit, null).id();
       ObjectNode posting = json.createObjectNode().put("text",
           "Senior Backend Engineer\n\nRequirements\n- 5+ years of Python\n- Apache Kafka\n- AWS\n- Django");
-      Catalog.Posting p = catalog.addPosting(posting);
+      Catalog.Posting p = catalog.addPosting(posting, null);
       var best = catalog.candidatesFor(p, 5);
       assertEquals(5, best.size());
       assertEquals(fitId, catalog.idOf(best.get(0).item()), "the Python/Kafka/AWS engineer among 2,100 others");

@@ -34,7 +34,7 @@ class SqliteStoreTest {
   @Test
   void createReadUpdateDelete(@TempDir Path dir) {
     try (SqliteStore store = SqliteStore.open(dir, CLOCK, ids("p"))) {
-      Store.Item a = store.create("posting", "{\"title\":\"Go engineer\"}");
+      Store.Item a = store.create("posting", "{\"title\":\"Go engineer\"}", "acme");
       assertEquals("p1", a.id());
       assertEquals(a, store.get("posting", "p1").orElseThrow());
       assertTrue(store.get("candidate", "p1").isEmpty(), "kinds are separate");
@@ -51,7 +51,7 @@ class SqliteStoreTest {
   void whatWasAcknowledgedSurvivesARestart(@TempDir Path dir) {
     try (SqliteStore store = SqliteStore.open(dir, CLOCK, ids("c"))) {
       for (int i = 0; i < 50; i++) {
-        store.create("candidate", "{\"n\":" + i + "}");
+        store.create("candidate", "{\"n\":" + i + "}", null);
       }
       store.delete("candidate", "c7");
     }
@@ -66,9 +66,9 @@ class SqliteStoreTest {
   void pagesVisitEveryDocumentOnceInOrder(@TempDir Path dir) {
     try (SqliteStore store = SqliteStore.open(dir, CLOCK, ids("p"))) {
       for (int i = 0; i < 23; i++) {
-        store.create("posting", "{}");
+        store.create("posting", "{}", null);
       }
-      store.create("candidate", "{}");
+      store.create("candidate", "{}", null);
       List<String> seen = new ArrayList<>();
       String cursor = null;
       int pages = 0;
@@ -95,7 +95,7 @@ class SqliteStoreTest {
       List<Future<String>> writes = new ArrayList<>();
       for (int i = 0; i < 400; i++) {
         int n = i;
-        writes.add(pool.submit(() -> store.create("candidate", "{\"n\":" + n + "}").id()));
+        writes.add(pool.submit(() -> store.create("candidate", "{\"n\":" + n + "}", null).id()));
       }
       Set<String> ids = new HashSet<>();
       for (Future<String> w : writes) {
@@ -103,6 +103,44 @@ class SqliteStoreTest {
       }
       assertEquals(400, ids.size());
       assertEquals(400, store.count("candidate"));
+    }
+  }
+
+  @Test
+  void ownersAreKeptAndListedApart(@TempDir Path dir) {
+    try (SqliteStore store = SqliteStore.open(dir, CLOCK, ids("c"))) {
+      store.create("candidate", "{}", "alice");
+      store.create("candidate", "{}", "bob");
+      store.createAll("candidate", List.of("{\"a\":1}", "{\"a\":2}"), "alice");
+      assertEquals("alice", store.get("candidate", "c1").orElseThrow().owner());
+      assertEquals(List.of("c1", "c3", "c4"),
+          store.list("candidate", 10, null, "alice").items().stream().map(Store.Item::id).toList());
+      assertEquals(4, store.list("candidate", 10, null).items().size(), "no owner lists everyone's");
+      assertEquals("alice", store.update("candidate", "c3", "{}").orElseThrow().owner(), "a replace keeps the owner");
+    }
+  }
+
+  @Test
+  void aFailedBatchWritesNothing(@TempDir Path dir) {
+    java.util.Iterator<String> same = List.of("c1", "c2", "c2").iterator();
+    try (SqliteStore store = SqliteStore.open(dir, CLOCK, same::next)) {
+      assertThrows(SqliteStore.StoreException.class, () -> store.createAll("candidate", List.of("{}", "{}", "{}"), null));
+      assertEquals(0, store.count("candidate"), "the two rows before the clash are rolled back");
+    }
+  }
+
+  @Test
+  void aStoreFromBeforeOwnersOpensWithTheColumnAdded(@TempDir Path dir) throws Exception {
+    try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("skillmatch.db"));
+        java.sql.Statement s = db.createStatement()) {
+      s.execute("CREATE TABLE items (seq INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, id TEXT NOT NULL,"
+          + " body TEXT NOT NULL, created TEXT NOT NULL, updated TEXT NOT NULL, UNIQUE (kind, id))");
+      s.execute("INSERT INTO items (kind, id, body, created, updated) VALUES ('posting', 'old', '{}',"
+          + " '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')");
+    }
+    try (SqliteStore store = SqliteStore.open(dir, CLOCK, ids("p"))) {
+      assertNull(store.get("posting", "old").orElseThrow().owner());
+      assertEquals("acme", store.create("posting", "{}", "acme").owner());
     }
   }
 }
