@@ -55,6 +55,9 @@ public final class Main {
                                   run the HTTP service (see README: API). Keys are role:name:key lines
                                   (roles admin, recruiter, candidate), or SKILLMATCH_API_KEYS="...,...";
                                   without keys it is open and binds 127.0.0.1 only
+        import [--data-dir ./data] [--postings FILE.jsonl] [--profiles FILE.jsonl]
+                                  add documents in bulk, one request body per line (as POST
+                                  /v1/postings and /v1/candidates take them); bad lines are reported
         parse-posting FILE        parse a job posting (text, markdown, HTML) and print JSON
         parse-profile FILE [--today YYYY-MM-DD]
                                   parse a resume (text or structured JSON) and print JSON
@@ -104,6 +107,7 @@ public final class Main {
         case "parse-profile" -> parse(args, false);
         case "mentions" -> mentions(args);
         case "serve" -> serve(options(args));
+        case "import" -> importFiles(options(args));
         case "build-taxonomy" -> buildTaxonomy(options(args));
         case "eval-parsing" -> evalParsing(options(args));
         case "evaluate" -> evaluate(options(args));
@@ -187,6 +191,35 @@ public final class Main {
       Thread.currentThread().interrupt();
     }
     return 0;
+  }
+
+  private int importFiles(Map<String, String> opts) throws IOException {
+    if (!opts.containsKey("postings") && !opts.containsKey("profiles")) {
+      throw new IllegalArgumentException("usage: ./skillmatch import [--data-dir DIR] --postings FILE --profiles FILE");
+    }
+    Path dir = Path.of(opts.getOrDefault("data-dir", root.resolve("data").toString()));
+    App app = App.create(Config.defaults().withDataDir(dir));
+    int[] skipped = {0};
+    try {
+      for (String kind : List.of("postings", "profiles")) {
+        if (!opts.containsKey(kind)) {
+          continue;
+        }
+        long start = System.nanoTime();
+        int added = app.importJsonl(kind.equals("postings") ? "posting" : "candidate", Path.of(opts.get(kind)),
+            problem -> {
+              skipped[0]++;
+              err.println("skipped " + problem);
+            },
+            n -> err.printf("\r%s: %,d added", kind, n));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        err.println();
+        out.printf("%s: %,d added in %.1f s (%,.0f per second) to %s%n", kind, added, seconds, added / seconds, dir);
+      }
+    } finally {
+      app.stop();
+    }
+    return skipped[0] == 0 ? 0 : 1;
   }
 
   /**

@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class App {
   private static final Logger LOG = LoggerFactory.getLogger(App.class);
   private static final String PROBLEM_JSON = "application/problem+json";
+  private static final int IMPORT_BATCH = 2_000;
 
   private final Javalin javalin;
   private final Config config;
@@ -165,6 +166,60 @@ public final class App {
       }
     }
     return added;
+  }
+
+  /**
+   * Adds the documents of a JSON Lines file, one request body per line as {@code POST
+   * /v1/postings} or {@code /v1/candidates} takes it, in batches: each batch is read in parallel
+   * and stored in one transaction. A line that cannot be read is reported and skipped.
+   *
+   * @param kind "posting" or "candidate"
+   * @param problems where each skipped line is reported, as "FILE:LINE: message"
+   * @param progress told the running count after each batch
+   * @return how many documents were added
+   */
+  public int importJsonl(String kind, java.nio.file.Path file, java.util.function.Consumer<String> problems,
+      java.util.function.IntConsumer progress) throws java.io.IOException {
+    if (!kind.equals(Catalog.POSTING) && !kind.equals(Catalog.CANDIDATE)) {
+      throw new IllegalArgumentException("kind must be posting or candidate: " + kind);
+    }
+    com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    int added = 0;
+    int lineNo = 0;
+    try (java.io.BufferedReader in = java.nio.file.Files.newBufferedReader(file)) {
+      List<com.fasterxml.jackson.databind.JsonNode> batch = new java.util.ArrayList<>();
+      List<Integer> lines = new java.util.ArrayList<>();
+      for (String line = in.readLine(); ; line = in.readLine()) {
+        if (line != null) {
+          lineNo++;
+          if (line.isBlank()) {
+            continue;
+          }
+          try {
+            com.fasterxml.jackson.databind.JsonNode node = mapper.readTree(line);
+            if (node.isObject()) {
+              batch.add(node);
+              lines.add(lineNo);
+            } else {
+              problems.accept(file + ":" + lineNo + ": not a JSON object");
+            }
+          } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            problems.accept(file + ":" + lineNo + ": not JSON: " + e.getOriginalMessage());
+          }
+        }
+        if (batch.size() == IMPORT_BATCH || line == null && !batch.isEmpty()) {
+          List<Integer> at = List.copyOf(lines);
+          added += catalog.addAll(kind, batch, null, (i, message) -> problems.accept(file + ":" + at.get(i) + ": "
+              + message));
+          progress.accept(added);
+          batch.clear();
+          lines.clear();
+        }
+        if (line == null) {
+          return added;
+        }
+      }
+    }
   }
 
   /** The Javalin instance, for tests ({@code JavalinTest.test(app.javalin(), ...)}). */

@@ -116,6 +116,39 @@ final class Catalog {
       return keep(id, entry.of(id, owner, input, d));
     }
 
+    /**
+     * Adds many documents: read in parallel, stored in one transaction, indexed together. Those
+     * that cannot be read are skipped and reported to {@code rejected} by position.
+     */
+    int addAll(List<JsonNode> inputs, String owner, java.util.function.BiConsumer<Integer, String> rejected) {
+      List<D> read = java.util.stream.IntStream.range(0, inputs.size()).parallel().mapToObj(i -> {
+        try {
+          return this.read.apply(inputs.get(i));
+        } catch (ApiException e) {
+          rejected.accept(i, e.getMessage());
+          return null;
+        }
+      }).toList();
+      List<JsonNode> good = new ArrayList<>();
+      List<D> docs = new ArrayList<>();
+      for (int i = 0; i < inputs.size(); i++) {
+        if (read.get(i) != null) {
+          good.add(inputs.get(i));
+          docs.add(read.get(i));
+        }
+      }
+      List<Store.Item> items = store.createAll(kind, good.stream().map(JsonNode::toString).toList(), owner);
+      List<String> ids = new ArrayList<>(items.size());
+      for (int i = 0; i < items.size(); i++) {
+        String id = items.get(i).id();
+        byId.put(id, entry.of(id, owner, good.get(i), docs.get(i)));
+        idOf.put(docs.get(i), id);
+        ids.add(id);
+      }
+      index.putAll(ids, docs, docs.stream().map(vector).toList());
+      return items.size();
+    }
+
     Optional<E> replace(String id, JsonNode input) {
       D d = read.apply(input);
       return store.update(kind, id, input.toString()).map(item -> keep(id, entry.of(id, item.owner(), input, d)));
@@ -158,6 +191,11 @@ final class Catalog {
 
   Posting addPosting(JsonNode input, String owner) {
     return postings.add(input, owner);
+  }
+
+  /** Adds many documents of a kind at once (an import); returns how many were kept. */
+  int addAll(String kind, List<JsonNode> inputs, String owner, java.util.function.BiConsumer<Integer, String> rejected) {
+    return (kind.equals(POSTING) ? postings : candidates).addAll(inputs, owner, rejected);
   }
 
   Optional<Posting> replacePosting(String id, JsonNode input) {

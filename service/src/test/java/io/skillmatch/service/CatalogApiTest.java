@@ -188,6 +188,34 @@ class CatalogApiTest {
   }
 
   @Test
+  void anImportKeepsTheGoodLinesAndNamesTheBadOnes(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("profiles.jsonl");
+    java.nio.file.Files.writeString(file, String.join("\n",
+        JSON.writeValueAsString(Map.of("text", PYTHON_DEV)),
+        "{not json",
+        "",
+        JSON.writeValueAsString(Map.of("skills", List.of(Map.of("name", "Go", "years", "many")))),
+        "[1]",
+        JSON.writeValueAsString(Map.of("text", REACT_DEV))));
+    App app = App.create(CONFIG.withDataDir(dir.resolve("data")));
+    List<String> problems = new java.util.ArrayList<>();
+    assertEquals(2, app.importJsonl("candidate", file, problems::add, n -> { }));
+    assertEquals(3, problems.size(), problems.toString());
+    assertTrue(problems.get(0).endsWith(":2: not JSON: " + problems.get(0).split("not JSON: ")[1]), problems.get(0));
+    assertTrue(problems.stream().anyMatch(p -> p.contains(":4: skills[].years")), problems.toString());
+    assertTrue(problems.stream().anyMatch(p -> p.contains(":5: not a JSON object")), problems.toString());
+    app.stop();
+    App again = App.create(CONFIG.withDataDir(dir.resolve("data")));
+    JavalinTest.test(again.javalin(), (server, client) -> {
+      assertEquals(2, json(send(client, "GET", "/v1/candidates", null)).get("items").size(), "both kept across a restart");
+      String p = create(client, "/v1/postings", Map.of("text", FRONTEND));
+      JsonNode best = json(send(client, "GET", "/v1/postings/" + p + "/candidates?k=1", null)).get("candidates").get(0);
+      assertTrue(best.get("score").asDouble() > 50, "the imported React developer is found: " + best);
+    });
+    again.stop();
+  }
+
+  @Test
   void whatWasStoredSurvivesARestart(@TempDir Path dir) throws Exception {
     App first = App.create(CONFIG.withDataDir(dir));
     String[] id = new String[1];
