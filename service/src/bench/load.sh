@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Loopback load test of the HTTP service with wrk (Debian package), as README "Benchmarks" reports.
+#
+#   service/src/bench/load.sh [N]        N postings and N profiles (default 100000)
+#
+# Generates N seeded postings and profiles (./skillmatch generate), imports them into a fresh
+# store (./skillmatch import), starts the service on it, and measures with wrk:
+#   1. GET /v1/candidates/{id}/matches?k=10 at 64 connections (throughput, latency percentiles)
+#   2. the same at one connection (latency alone)
+#   3. POST /v1/postings/{id}/applicants/score with 200 candidate ids at one connection
+# Work files go to ${BENCH_DIR:-/tmp/skillmatch-bench}/N (kept between runs: delete to regenerate).
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+N="${1:-100000}"
+DIR="${BENCH_DIR:-/tmp/skillmatch-bench}/$N"
+PORT="${PORT:-8765}"
+DURATION="${DURATION:-30s}"
+HERE=service/src/bench
+mkdir -p "$DIR"
+command -v wrk >/dev/null || { echo "installing wrk (Debian)"; apt-get install -y wrk >/dev/null; }
+
+if [[ ! -s "$DIR/gen/profiles.jsonl" ]]; then
+  ./skillmatch generate --postings "$N" --profiles "$N" --seed 42 --out "$DIR/gen"
+fi
+if [[ ! -s "$DIR/data/skillmatch.db" ]]; then
+  ./skillmatch import --data-dir "$DIR/data" --postings "$DIR/gen/postings.jsonl" --profiles "$DIR/gen/profiles.jsonl"
+fi
+python3 - "$DIR" <<'PY'
+import sqlite3, sys
+d = sys.argv[1]
+db = sqlite3.connect(f"file:{d}/data/skillmatch.db?mode=ro", uri=True)
+for kind, name in (("candidate", "candidates"), ("posting", "postings")):
+    with open(f"{d}/{name}.txt", "w") as f:
+        for (i,) in db.execute("SELECT id FROM items WHERE kind = ?", (kind,)):
+            f.write(i + "\n")
+PY
+
+start=$(date +%s.%N)
+SKILLMATCH_JAVA_OPTS="${SKILLMATCH_JAVA_OPTS:--Xmx8g}" ./skillmatch serve --port "$PORT" --data-dir "$DIR/data" \
+  >"$DIR/serve.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+until curl -sf "localhost:$PORT/health" >/dev/null; do
+  kill -0 $SERVER 2>/dev/null || { cat "$DIR/serve.log"; exit 1; }
+  sleep 0.2
+done
+ready=$(echo "$(date +%s.%N) - $start" | bc)
+echo "ready after ${ready} s with $N postings and $N profiles"
+rss() { echo "$(( $(awk '/VmRSS/ {print $2}' /proc/$(pgrep -f "skillmatch.jar serve --port $PORT" | head -1)/status) / 1024 )) MB"; }
+echo "resident memory: $(rss)"
+
+export IDS="$DIR/candidates.txt" POSTING_IDS="$DIR/postings.txt"
+echo "== warm-up"
+wrk -t2 -c16 -d10s -s "$HERE/matches.lua" "http://127.0.0.1:$PORT" >/dev/null
+echo "== GET /v1/candidates/{id}/matches?k=10, 64 connections, $DURATION"
+wrk -t2 -c64 -d"$DURATION" --latency -s "$HERE/matches.lua" "http://127.0.0.1:$PORT"
+echo "== GET /v1/candidates/{id}/matches?k=10, 1 connection, $DURATION"
+wrk -t1 -c1 -d"$DURATION" --latency -s "$HERE/matches.lua" "http://127.0.0.1:$PORT"
+echo "== POST /v1/postings/{id}/applicants/score with 200 candidates, 1 connection, $DURATION"
+wrk -t1 -c1 -d"$DURATION" --latency -s "$HERE/applicants.lua" "http://127.0.0.1:$PORT"
+echo "resident memory after: $(rss)"
