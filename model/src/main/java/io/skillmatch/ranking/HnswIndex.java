@@ -9,9 +9,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.IndexSearcher;
@@ -32,11 +36,17 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 public final class HnswIndex<T> implements NearestSearch<T>, AutoCloseable {
 
   private static final String ID = "id";
+  private static final String ORD = "ord";
   private static final String VECTOR = "v";
 
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final Map<String, T> items = new ConcurrentHashMap<>();
+  // a search reads each hit's ordinal from doc values, not its id from stored fields: a stored
+  // field decompresses a block per hit
+  private final Map<Long, T> byOrd = new ConcurrentHashMap<>();
+  private final Map<String, Long> ordOf = new ConcurrentHashMap<>();
+  private long nextOrd;
 
   public HnswIndex() {
     try {
@@ -63,14 +73,17 @@ public final class HnswIndex<T> implements NearestSearch<T>, AutoCloseable {
 
   private void add(String id, T item, float[] vector) {
     try {
-      writer.deleteDocuments(new Term(ID, id));
-      items.remove(id);
+      forget(id);
       if (vector.length > 0) {
+        long ord = nextOrd++;
         Document d = new Document();
-        d.add(new StringField(ID, id, Field.Store.YES));
+        d.add(new StringField(ID, id, Field.Store.NO));
+        d.add(new NumericDocValuesField(ORD, ord));
         d.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.COSINE));
         writer.addDocument(d);
         items.put(id, item);
+        byOrd.put(ord, item);
+        ordOf.put(id, ord);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -79,12 +92,20 @@ public final class HnswIndex<T> implements NearestSearch<T>, AutoCloseable {
 
   public synchronized void remove(String id) {
     try {
-      writer.deleteDocuments(new Term(ID, id));
-      items.remove(id);
+      forget(id);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     refresh();
+  }
+
+  private void forget(String id) throws IOException {
+    writer.deleteDocuments(new Term(ID, id));
+    items.remove(id);
+    Long ord = ordOf.remove(id);
+    if (ord != null) {
+      byOrd.remove(ord);
+    }
   }
 
   public int size() {
@@ -102,9 +123,14 @@ public final class HnswIndex<T> implements NearestSearch<T>, AutoCloseable {
       searcher = searchers.acquire();
       TopDocs top = searcher.search(new KnnFloatVectorQuery(VECTOR, query, k), k);
       List<VectorIndex.Hit<T>> out = new ArrayList<>(top.scoreDocs.length);
-      var stored = searcher.storedFields();
+      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
       for (ScoreDoc sd : top.scoreDocs) {
-        T item = items.get(stored.document(sd.doc).get(ID));
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+        NumericDocValues ords = leaf.reader().getNumericDocValues(ORD);
+        if (ords == null || !ords.advanceExact(sd.doc - leaf.docBase)) {
+          continue;
+        }
+        T item = byOrd.get(ords.longValue());
         if (item != null) {
           out.add(new VectorIndex.Hit<>(item, 2 * sd.score - 1)); // Lucene scores cosine as (1 + cos) / 2
         }

@@ -5,6 +5,7 @@ import io.skillmatch.parsing.ProfileSkill;
 import io.skillmatch.parsing.Requirement;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import io.skillmatch.parsing.ParsedProfile;
@@ -77,6 +78,20 @@ public final class Matcher {
    * the same skill meets, the profile's vector, its words.
    */
   public Match explain(PostingDoc posting, ProfileDoc profile) {
+    return explain(posting, profile, new HashMap<>());
+  }
+
+  /**
+   * Explains several postings for one profile, as a candidate's page of matches does. The what-if
+   * profiles (a skill left out, a requirement met) recur across postings that ask for the same
+   * skills, so each is built once.
+   */
+  public List<Match> explainAll(List<PostingDoc> postings, ProfileDoc profile) {
+    Map<String, ProfileDoc> whatIfs = new HashMap<>();
+    return postings.stream().map(p -> explain(p, profile, whatIfs)).toList();
+  }
+
+  private Match explain(PostingDoc posting, ProfileDoc profile, Map<String, ProfileDoc> whatIfs) {
     RankingModel m = requireModel();
     RuleScorer.Fit fit = rules.fit(posting.parsed(), profile.parsed(), profile.index());
     double score = m.score(features(posting, profile, fit));
@@ -85,7 +100,10 @@ public final class Matcher {
     for (RequirementFit f : fit.fits()) {
       Requirement r = f.requirement();
       boolean met = f.status() == Status.MET;
-      ProfileDoc whatIf = met ? without(profile, f.evidence().skillId()) : with(profile, r, f.evidence());
+      ProfileDoc whatIf = met
+          ? whatIfs.computeIfAbsent("-" + f.evidence().skillId(), k -> without(profile, f.evidence().skillId()))
+          : whatIfs.computeIfAbsent("+" + r.skillId() + ":" + yearsIfMet(profile, r),
+              k -> with(profile, r, f.evidence()));
       double other = m.score(features(posting, whatIf));
       // trees are not monotone everywhere: a met requirement never counts against the candidate,
       // nor an unmet one for them
@@ -107,15 +125,21 @@ public final class Matcher {
     return rebuilt(doc, skills, doc.terms());
   }
 
-  /** The profile with a requirement's skill fully met: the years asked (or those it has), used this year. */
-  private ProfileDoc with(ProfileDoc doc, Requirement r, ProfileSkill had) {
-    List<ProfileSkill> skills = new ArrayList<>(doc.parsed().skills());
+  /** The years a profile would have of a requirement's skill once met: those asked, or more if it has them. */
+  private static Double yearsIfMet(ProfileDoc doc, Requirement r) {
     Double years = r.minYears() == null ? null : r.minYears().doubleValue();
-    for (ProfileSkill s : skills) {
+    for (ProfileSkill s : doc.parsed().skills()) {
       if (s.skillId().equals(r.skillId()) && s.years() != null) {
         years = years == null ? s.years() : Math.max(years, s.years());
       }
     }
+    return years;
+  }
+
+  /** The profile with a requirement's skill fully met: the years asked (or those it has), used this year. */
+  private ProfileDoc with(ProfileDoc doc, Requirement r, ProfileSkill had) {
+    List<ProfileSkill> skills = new ArrayList<>(doc.parsed().skills());
+    Double years = yearsIfMet(doc, r);
     skills.removeIf(s -> s.skillId().equals(r.skillId()));
     skills.add(new ProfileSkill(r.skill(), r.skillId(), years, currentYear, false, null));
     return rebuilt(doc, skills, termVectors.withWords(doc.terms(), r.skill()));

@@ -37,7 +37,12 @@ public final class Recommender {
   public List<Result<Matcher.PostingDoc>> jobs(Matcher.ProfileDoc profile, NearestSearch<Matcher.PostingDoc> postings,
       int n) {
     List<Matcher.PostingDoc> top = best(postings.search(profile.skills(), shortlist), p -> matcher.score(p, profile), n);
-    return top.stream().map(p -> new Result<>(p, matcher.explain(p, profile))).toList();
+    List<Match> explained = matcher.explainAll(top, profile);
+    List<Result<Matcher.PostingDoc>> out = new ArrayList<>(top.size());
+    for (int i = 0; i < top.size(); i++) {
+      out.add(new Result<>(top.get(i), explained.get(i)));
+    }
+    return out;
   }
 
   /** The n shortlisted items the model scores highest; only those are explained. */

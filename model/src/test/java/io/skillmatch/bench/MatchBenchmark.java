@@ -107,6 +107,34 @@ public class MatchBenchmark {
     return best;
   }
 
+  /** Explaining ten pairs, as a page of matches does: a score per requirement left out or met. */
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @Warmup(iterations = 3, time = 2)
+  @Measurement(iterations = 5, time = 2)
+  public int explainTen() {
+    Matcher.PostingDoc posting = postings[next++ % postings.length];
+    int n = 0;
+    for (int i = 0; i < 10; i++) {
+      n += matcher.explain(posting, candidates[(next + i * 7) % candidates.length]).requirements().size();
+    }
+    return n;
+  }
+
+  /** A candidate's page: ten postings explained for one profile, sharing the what-if profiles. */
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @Warmup(iterations = 3, time = 2)
+  @Measurement(iterations = 5, time = 2)
+  public int explainTenJobsForOneCandidate() {
+    Matcher.ProfileDoc profile = candidates[next++ % candidates.length];
+    List<Matcher.PostingDoc> page = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      page.add(postings[(next + i) % postings.length]);
+    }
+    return matcher.explainAll(page, profile).size();
+  }
+
   /** Loading the bundled taxonomy, vectors, term statistics and ranking model, cold. */
   @Benchmark
   @BenchmarkMode(Mode.SingleShotTime)

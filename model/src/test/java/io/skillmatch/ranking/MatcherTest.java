@@ -136,4 +136,18 @@ class MatcherTest {
       assertEquals(FitFeatures.NAMES.size(), first.length);
     }
   }
+
+  @Test
+  void aPageOfExplanationsEqualsEachExplainedAlone() {
+    Matcher.ProfileDoc profile = matcher.profile(profiles.parse(NEAR_MISS), NEAR_MISS);
+    String other = "Platform Engineer\n\nRequirements\n- Python\n- 3+ years of Kubernetes\n- Kafka\n- Go is a plus";
+    List<Matcher.PostingDoc> page = List.of(
+        matcher.posting(postings.parse(POSTING), POSTING),
+        matcher.posting(postings.parse(other), other),
+        matcher.posting(postings.parse(POSTING), POSTING));
+    List<Match> shared = matcher.explainAll(page, profile);
+    for (int i = 0; i < page.size(); i++) {
+      assertEquals(matcher.explain(page.get(i), profile), shared.get(i), "posting " + i);
+    }
+  }
 }

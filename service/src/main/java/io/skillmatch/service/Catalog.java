@@ -92,21 +92,24 @@ final class Catalog {
       this.entry = entry;
       this.doc = doc;
       this.vector = vector;
-      List<String> ids = new ArrayList<>();
-      List<D> docs = new ArrayList<>();
+      // every stored document is read again on start, on all cores
+      List<Store.Item> items = new ArrayList<>();
       String cursor = null;
       do {
-        Store.Page page = store.list(kind, 500, cursor);
-        for (Store.Item item : page.items()) {
-          JsonNode input = parse(item.body());
-          D d = read.apply(input);
-          byId.put(item.id(), entry.of(item.id(), item.owner(), input, d));
-          idOf.put(d, item.id());
-          ids.add(item.id());
-          docs.add(d);
-        }
+        Store.Page page = store.list(kind, 5_000, cursor);
+        items.addAll(page.items());
         cursor = page.nextCursor();
       } while (cursor != null);
+      List<E> entries = items.parallelStream().map(item -> {
+        JsonNode input = parse(item.body());
+        return entry.of(item.id(), item.owner(), input, read.apply(input));
+      }).toList();
+      List<String> ids = items.stream().map(Store.Item::id).toList();
+      List<D> docs = entries.stream().map(doc).toList();
+      for (int i = 0; i < ids.size(); i++) {
+        byId.put(ids.get(i), entries.get(i));
+        idOf.put(docs.get(i), ids.get(i));
+      }
       index.putAll(ids, docs, docs.stream().map(vector).toList());
     }
 
