@@ -63,6 +63,7 @@ public final class App {
     new JvmMemoryMetrics().bindTo(metrics);
     new JvmGcMetrics().bindTo(metrics);
     new ProcessorMetrics().bindTo(metrics);
+    ApiDocs docs = ApiDocs.bundled(mapper);
     Javalin app =
         Javalin.create(
             c -> {
@@ -71,9 +72,12 @@ public final class App {
               c.showJavalinBanner = false;
               c.http.maxRequestSize = config.maxBodyBytes();
               c.jsonMapper(new JavalinJackson(mapper, true));
+              c.staticFiles.add(docs::assets);
             });
     app.get("/health", ctx -> ctx.json(Map.of("status", "ok", "taxonomySkills", taxonomy.size(),
         "model", model.version())));
+    app.get("/openapi.json", docs::spec); // hand-written, kept true by OpenApiTest: document a new route there
+    app.get("/swagger", docs::ui);
     app.post("/v1/parse/posting", parse::posting);
     app.post("/v1/parse/profile", parse::profile);
     app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
