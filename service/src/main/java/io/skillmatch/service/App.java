@@ -65,6 +65,7 @@ public final class App {
     new JvmMemoryMetrics().bindTo(metrics);
     new JvmGcMetrics().bindTo(metrics);
     new ProcessorMetrics().bindTo(metrics);
+    ApiDocs docs = ApiDocs.bundled(mapper);
     Javalin app =
         Javalin.create(
             c -> {
@@ -73,6 +74,7 @@ public final class App {
               c.showJavalinBanner = false;
               c.http.maxRequestSize = config.maxBodyBytes();
               c.jsonMapper(new JavalinJackson(mapper, true));
+              c.staticFiles.add(docs::assets);
             });
     Access access = new Access(config.keys());
     app.before("/v1/*", access::authenticate);
@@ -81,6 +83,8 @@ public final class App {
     Role candidate = Role.CANDIDATE;
     app.get("/health", ctx -> ctx.json(Map.of("status", "ok", "taxonomySkills", taxonomy.size(),
         "model", model.version())));
+    app.get("/openapi.json", docs::spec); // hand-written, kept true by OpenApiTest: document a new route there
+    app.get("/swagger", docs::ui);
     app.get("/metrics", Access.only(ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
         .result(metrics.scrape()))); // admins only
     // stateless: any key
@@ -114,8 +118,12 @@ public final class App {
         "Unusable text", e.getMessage(), List.of(new ApiError.FieldError("text", e.getMessage()))));
     app.exception(InvalidInputException.class, (e, ctx) -> problem(ctx, 400, "Invalid request", e.getMessage(),
         List.of(new ApiError.FieldError(e.field(), e.getMessage()))));
-    app.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, e.getStatus(),
-        e.getStatus() == 413 ? "Request too large" : "Request rejected", e.getMessage(), List.of()));
+    app.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, e.getStatus(), switch (e.getStatus()) {
+      case 404 -> "Not found";
+      case 405 -> "Method not allowed";
+      case 413 -> "Request too large";
+      default -> "Request rejected";
+    }, e.getStatus() == 404 ? "no route for " + ctx.method() + " " + ctx.path() : e.getMessage(), List.of()));
     app.exception(Exception.class, (e, ctx) -> {
       LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
       problem(ctx, 500, "Internal error", "the server failed to handle the request", List.of());
