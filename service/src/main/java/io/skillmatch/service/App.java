@@ -71,6 +71,12 @@ public final class App {
               c.showJavalinBanner = false;
               c.http.maxRequestSize = config.maxBodyBytes();
               c.jsonMapper(new JavalinJackson(mapper, true));
+              // the web page (index.html, its modules and styles), from the classpath: nothing from a CDN
+              c.staticFiles.add(s -> {
+                s.hostedPath = "/";
+                s.directory = "/web";
+                s.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+              });
             });
     app.get("/health", ctx -> ctx.json(Map.of("status", "ok", "taxonomySkills", taxonomy.size(),
         "model", model.version())));
