@@ -270,6 +270,45 @@ await step('recruiter: a pasted posting is saved and ranked, its text shown as t
   check((await page.locator('#recruiter-results tr[data-skill-id="go"]').count()) >= 1, 'Go requirement not shown');
 });
 
+await step('error: a k out of range shows the field error under "How many candidates"', async () => {
+  await page.click('#tab-recruiter');
+  await page.selectOption('#posting-select', { label: 'Junior Python Developer' });
+  await page.fill('#recruiter-k', '500');
+  await page.click('#recruiter-rank');
+  const alert = page.locator('#recruiter-error [role="alert"]');
+  await alert.waitFor();
+  check((await alert.textContent()).includes('400'), `alert: ${await alert.textContent()}`);
+  check((await page.getAttribute('#recruiter-k', 'aria-invalid')) === 'true', 'k not marked invalid');
+  check(/between 1 and 100/.test(await page.locator('#recruiter-stored .field-error').textContent()), 'no k message');
+  await page.fill('#recruiter-k', '3');
+  await page.click('#recruiter-rank');
+  await page.waitForSelector('#recruiter-results .result');
+  check((await page.locator('#recruiter-error [role="alert"]').count()) === 0, 'error not cleared after success');
+});
+
+await step('error: a 401 from the service (keys configured) shows its problem and asks for a key', async () => {
+  // the service answers 401 once API keys are configured; simulated here, as the demo runs open
+  await page.route('**/v1/postings?*', (route) => route.fulfill({
+    status: 401,
+    contentType: 'application/problem+json',
+    body: JSON.stringify({ type: 'https://skillmatch.dev/problems/unauthorized', title: 'Unauthorized', status: 401,
+      detail: 'a valid API key is required', errors: [] }),
+  }));
+  try {
+    await page.click('#key-clear');
+    const alert = page.locator('#recruiter-error [role="alert"]');
+    await alert.waitFor();
+    const text = await alert.textContent();
+    check(text.includes('Unauthorized') && text.includes('401') && text.includes('a valid API key is required'), `alert: ${text}`);
+    check(text.includes('API key'), `no hint to enter a key: ${text}`);
+  } finally {
+    await page.unroute('**/v1/postings?*');
+  }
+  await page.click('#key-clear');
+  await page.waitForFunction(() => document.querySelectorAll('#posting-select option').length > 1);
+  check((await page.locator('#recruiter-error [role="alert"]').count()) === 0, 'error not cleared after reload');
+});
+
 await step('nothing was fetched from another origin, and no script error or CSP refusal', async () => {
   check(foreign.length === 0, `foreign requests: ${foreign.join(', ')}`);
   check(pageErrors.length === 0, pageErrors.join('\n'));
