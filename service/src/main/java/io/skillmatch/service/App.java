@@ -75,6 +75,12 @@ public final class App {
               c.http.maxRequestSize = config.maxBodyBytes();
               c.jsonMapper(new JavalinJackson(mapper, true));
               c.staticFiles.add(docs::assets);
+              // the web page (index.html, its modules and styles), from the classpath: nothing from a CDN
+              c.staticFiles.add(s -> {
+                s.hostedPath = "/";
+                s.directory = "/web";
+                s.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+              });
             });
     Access access = new Access(config.keys());
     app.before("/v1/*", access::authenticate);
