@@ -102,7 +102,9 @@ final class CatalogController {
       Map<String, Object> m = match(r.match());
       m.put("postingId", id);
       m.put("title", r.item().parsed().title());
-      out.add(reorder(m, "postingId", "title"));
+      m.put("seniority", r.item().parsed().seniority());
+      m.put("minYears", r.item().parsed().minYears());
+      out.add(reorder(m, "postingId", "title", "seniority", "minYears"));
     }
     ctx.json(Map.of("candidateId", c.id(), "matches", out));
   }
@@ -117,9 +119,7 @@ final class CatalogController {
       if (id == null) {
         continue; // replaced or deleted while this request ran
       }
-      Map<String, Object> m = match(r.match());
-      m.put("candidateId", id);
-      out.add(reorder(m, "candidateId"));
+      out.add(applicant(id, r.item().parsed(), r.match()));
     }
     ctx.json(Map.of("postingId", p.id(), "candidates", out));
   }
@@ -147,9 +147,7 @@ final class CatalogController {
     }
     List<Map<String, Object>> out = new ArrayList<>();
     for (Catalog.Candidate c : applicants) {
-      Map<String, Object> m = match(catalog.matcher().explain(p.doc(), c.doc()));
-      m.put("candidateId", c.id());
-      out.add(reorder(m, "candidateId"));
+      out.add(applicant(c.id(), c.parsed(), catalog.matcher().explain(p.doc(), c.doc())));
     }
     out.sort((a, b) -> Double.compare((double) b.get("score"), (double) a.get("score")));
     ctx.json(Map.of("postingId", p.id(), "applicants", out));
@@ -215,6 +213,16 @@ final class CatalogController {
     m.put("id", c.id());
     m.put("profile", c.parsed());
     return m;
+  }
+
+  /** A candidate's match, with who they are at a glance: their latest title, level and years. */
+  private static Map<String, Object> applicant(String id, io.skillmatch.parsing.ParsedProfile profile, Match match) {
+    Map<String, Object> m = match(match);
+    m.put("candidateId", id);
+    m.put("headline", profile.titles().isEmpty() ? null : profile.titles().getFirst());
+    m.put("seniority", profile.seniority());
+    m.put("totalYears", profile.totalYears());
+    return reorder(m, "candidateId", "headline", "seniority", "totalYears");
   }
 
   private static Map<String, Object> match(Match match) {
