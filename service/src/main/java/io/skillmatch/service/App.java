@@ -249,11 +249,11 @@ public final class App {
     if (config.keys().open()) {
       LOG.warn("""
 
-          ************************************************************************************
-          *  NO API KEYS CONFIGURED: skillmatch is OPEN. Every caller acts as an admin.      *
+          ***********************************************************************************
+          *  NO API KEYS CONFIGURED: skillmatch is OPEN. Every caller acts as an admin.
           *  It listens on {} only{}.
-          *  Give keys with --api-keys FILE or SKILLMATCH_API_KEYS="role:name:key,..."       *
-          ************************************************************************************""",
+          *  Give keys with --api-keys FILE or SKILLMATCH_API_KEYS="role:name:key,..."
+          ***********************************************************************************""",
           Config.LOOPBACK, config.host().equals(Config.LOOPBACK) ? "" : " (not " + config.host() + ", as asked)");
     } else {
       LOG.info("API keys: {} configured; every /v1 call needs one", config.keys().size());
