@@ -23,15 +23,22 @@ public final class TreeEnsemble implements Ranker {
     }
   }
 
+  /** Trees walked side by side: independent chains the processor overlaps. */
+  private static final int LANES = 4;
+
   private final double base;
   private final double shrinkage;
   private final List<Tree> trees;
-  // every node of every tree, children as absolute indices
+  private final int features;
+  // Every node of every tree, laid out for a walk without branches: a node's two children are
+  // adjacent (child, child + 1), and a leaf points to itself and tests a feature slot that is
+  // always 0, so every tree is walked a fixed number of steps. Trees are grouped LANES at a time,
+  // sorted by depth; a group walks as deep as its deepest tree.
   private final int[] roots;
+  private final int[] groupDepth;
   private final int[] feature;
   private final double[] threshold;
-  private final int[] left;
-  private final int[] right;
+  private final int[] child;
   private final double[] value;
 
   @JsonCreator
@@ -40,26 +47,61 @@ public final class TreeEnsemble implements Ranker {
     this.base = base;
     this.shrinkage = shrinkage;
     this.trees = List.copyOf(trees);
+    int maxFeature = -1;
+    for (Tree t : this.trees) {
+      for (int f : t.feature()) {
+        maxFeature = Math.max(maxFeature, f);
+      }
+    }
+    features = maxFeature + 1;
+    Tree[] byDepth = this.trees.stream().sorted(java.util.Comparator.comparingInt(TreeEnsemble::depth))
+        .toArray(Tree[]::new);
     int nodes = this.trees.stream().mapToInt(t -> t.feature().length).sum();
-    roots = new int[this.trees.size()];
+    roots = new int[byDepth.length];
+    groupDepth = new int[(byDepth.length + LANES - 1) / LANES];
     feature = new int[nodes];
     threshold = new double[nodes];
-    left = new int[nodes];
-    right = new int[nodes];
+    child = new int[nodes];
     value = new double[nodes];
     int offset = 0;
-    for (int t = 0; t < roots.length; t++) {
-      Tree tree = this.trees.get(t);
+    for (int t = 0; t < byDepth.length; t++) {
+      Tree tree = byDepth[t];
       roots[t] = offset;
-      for (int i = 0; i < tree.feature().length; i++) {
-        feature[offset + i] = tree.feature()[i];
-        threshold[offset + i] = tree.threshold()[i];
-        left[offset + i] = tree.left()[i] + offset;
-        right[offset + i] = tree.right()[i] + offset;
-        value[offset + i] = tree.value()[i];
+      groupDepth[t / LANES] = Math.max(groupDepth[t / LANES], depth(tree));
+      // breadth first, so that each node's children take the next two free places
+      int[] place = new int[tree.feature().length];
+      java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>(List.of(0));
+      int next = 1;
+      while (!queue.isEmpty()) {
+        int n = queue.poll();
+        int at = offset + place[n];
+        value[at] = tree.value()[n];
+        if (tree.feature()[n] < 0) {
+          feature[at] = features; // the slot that is always 0: 0 <= 0 stays put
+          threshold[at] = 0;
+          child[at] = at;
+        } else {
+          feature[at] = tree.feature()[n];
+          threshold[at] = tree.threshold()[n];
+          place[tree.left()[n]] = next;
+          place[tree.right()[n]] = next + 1;
+          child[at] = offset + next;
+          next += 2;
+          queue.add(tree.left()[n]);
+          queue.add(tree.right()[n]);
+        }
       }
       offset += tree.feature().length;
     }
+  }
+
+  /** Steps from the root to the deepest leaf. */
+  private static int depth(Tree t) {
+    return depth(t, 0);
+  }
+
+  private static int depth(Tree t, int node) {
+    return t.feature()[node] < 0 ? 0 : 1 + Math.max(depth(t, t.left()[node]), depth(t, t.right()[node]));
   }
 
   @JsonProperty
@@ -79,14 +121,31 @@ public final class TreeEnsemble implements Ranker {
 
   @Override
   public double raw(double[] x) {
+    // x with the slot leaves test set to 0 (no tree tests that feature); NaN goes right, as in training
+    double[] xs = java.util.Arrays.copyOf(x, Math.max(x.length, features + 1));
+    xs[features] = 0;
     double y = 0;
-    for (int root : roots) {
-      int node = root;
-      int f;
-      while ((f = feature[node]) >= 0) {
-        node = x[f] <= threshold[node] ? left[node] : right[node];
+    int t = 0;
+    int g = 0;
+    for (; t + LANES <= roots.length; t += LANES, g++) {
+      int a = roots[t];
+      int b = roots[t + 1];
+      int c = roots[t + 2];
+      int d = roots[t + 3];
+      for (int step = groupDepth[g]; step > 0; step--) {
+        a = child[a] + (xs[feature[a]] <= threshold[a] ? 0 : 1);
+        b = child[b] + (xs[feature[b]] <= threshold[b] ? 0 : 1);
+        c = child[c] + (xs[feature[c]] <= threshold[c] ? 0 : 1);
+        d = child[d] + (xs[feature[d]] <= threshold[d] ? 0 : 1);
       }
-      y += value[node];
+      y += value[a] + value[b] + value[c] + value[d];
+    }
+    for (; t < roots.length; t++) {
+      int a = roots[t];
+      for (int step = groupDepth[g]; step > 0; step--) {
+        a = child[a] + (xs[feature[a]] <= threshold[a] ? 0 : 1);
+      }
+      y += value[a];
     }
     return base + shrinkage * y;
   }
