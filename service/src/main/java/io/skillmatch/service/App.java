@@ -70,7 +70,7 @@ public final class App {
         Javalin.create(
             c -> {
               c.registerPlugin(new MicrometerPlugin(m -> m.registry = metrics));
-              c.useVirtualThreads = true;
+              c.useVirtualThreads = Boolean.parseBoolean(System.getProperty("skillmatch.virtualThreads", "true"));
               c.showJavalinBanner = false;
               c.http.maxRequestSize = config.maxBodyBytes();
               c.jsonMapper(new JavalinJackson(mapper, true));
