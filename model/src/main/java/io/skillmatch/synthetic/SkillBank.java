@@ -307,13 +307,11 @@ final class SkillBank {
 
   /**
    * An alias people write instead of the name: the name without its vendor ("Apache Flink":
-   * "Flink") or a short acronym ("EKS"); not a variant with more words ("Kafka Streams").
+   * "Flink", "Amazon Kinesis": "Kinesis"); not a variant with more words ("Kafka Streams") nor an
+   * acronym of something else ("TFE" for Terraform). Other short forms are curated above.
    */
   private static boolean shortForm(Skill skill, String alias) {
-    boolean suffix = skill.name().endsWith(" " + alias) && alias.length() >= 3;
-    boolean acronym = alias.length() >= 2 && alias.length() <= 5 && alias.chars().allMatch(
-        c -> Character.isUpperCase(c) || Character.isDigit(c)) && Character.isLetter(alias.charAt(0));
-    return suffix || acronym;
+    return skill.name().endsWith(" " + alias) && alias.length() >= 3 && Character.isUpperCase(alias.charAt(0));
   }
 
   private static float[] centroid(SkillVectors vectors, List<String> ids) {
