@@ -213,8 +213,10 @@ final class ProfileComposer {
         prefix = "";
       } else if (experience < 8) {
         prefix = rng.nextInt(5) == 0 ? "Sr. " : "Senior ";
+      } else if (experience < 11) {
+        prefix = Words.one(rng, new String[] {"Staff ", "Lead ", "Senior "});
       } else {
-        prefix = Words.one(rng, new String[] {"Staff ", "Lead ", "Senior ", "Principal "});
+        prefix = Words.one(rng, new String[] {"Staff ", "Principal "});
       }
       j.title = prefix + j.role.title();
     }
