@@ -29,6 +29,8 @@ import io.skillmatch.ranking.TermVectors;
 import io.skillmatch.service.ApiKeys;
 import io.skillmatch.service.App;
 import io.skillmatch.service.Config;
+import io.skillmatch.synthetic.SyntheticCorpus;
+import io.skillmatch.synthetic.SyntheticGenerator;
 import io.skillmatch.taxonomy.Taxonomy;
 import io.skillmatch.taxonomy.TaxonomyBuilder;
 import java.io.IOException;
@@ -75,6 +77,9 @@ public final class Main {
         train-embeddings [--shared DIR] [--seed 42] [--dim 64] [--out DIR]
                                   learn skill vectors (DL4J word2vec) from ../shared/data co-occurrence
                                   into training-data/embeddings, with provenance and evaluation
+        generate --postings N --profiles N --out DIR [--seed 42] [--today 2026-11-01]
+                                  write N synthetic postings and resumes (seeded) to DIR/postings.jsonl and
+                                  DIR/profiles.jsonl, one API request body per line, for load tests
         test                      run the test suite (mvn verify)
         bench [JMH ARGS]          run the JMH benchmarks
         help                      this text
@@ -113,6 +118,7 @@ public final class Main {
         case "evaluate" -> evaluate(options(args));
         case "train" -> train(options(args));
         case "train-embeddings" -> trainEmbeddings(options(args));
+        case "generate" -> generate(options(args));
         default -> {
           err.println("unknown command: " + args[0]);
           err.print(USAGE);
@@ -379,6 +385,68 @@ public final class Main {
     out.println("(* derived from taxonomy neighbours, not learned)");
     out.println("the jar bundles the vectors at the next build (./skillmatch build)");
     return 0;
+  }
+
+  private int generate(Map<String, String> opts) throws IOException {
+    java.util.Set<String> known = java.util.Set.of("postings", "profiles", "out", "seed", "today");
+    for (String k : opts.keySet()) {
+      if (!known.contains(k)) {
+        throw new IllegalArgumentException("unknown option --" + k
+            + " (usage: ./skillmatch generate --postings N --profiles N --out DIR [--seed 42] [--today YYYY-MM-DD])");
+      }
+    }
+    if (!opts.containsKey("out")) {
+      throw new IllegalArgumentException(
+          "usage: ./skillmatch generate --postings N --profiles N --out DIR [--seed 42] [--today YYYY-MM-DD]");
+    }
+    long postings = count(opts, "postings");
+    long profiles = count(opts, "profiles");
+    if (postings + profiles == 0) {
+      throw new IllegalArgumentException("nothing to generate: give --postings N and/or --profiles N");
+    }
+    SyntheticGenerator.Options options = SyntheticGenerator.Options.defaults();
+    try {
+      options = options.withSeed(Long.parseLong(opts.getOrDefault("seed", "42")));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--seed must be a number: " + opts.get("seed"));
+    }
+    if (opts.containsKey("today")) {
+      try {
+        options = options.withToday(java.time.LocalDate.parse(opts.get("today")));
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new IllegalArgumentException("--today must be YYYY-MM-DD: " + opts.get("today"));
+      }
+    }
+    Path dir = Path.of(opts.get("out"));
+    long start = System.nanoTime();
+    Taxonomy taxonomy = Taxonomy.bundled();
+    SyntheticGenerator generator = new SyntheticGenerator(taxonomy, SkillVectors.bundled(), options);
+    err.printf(java.util.Locale.ROOT, "generating %,d postings and %,d resumes, seed %d, \"Present\" is %s (set up in %.1f s)%n",
+        postings, profiles, options.seed(), options.today(), (System.nanoTime() - start) / 1e9);
+    long[] fileStart = {System.nanoTime()};
+    SyntheticCorpus.Written w = SyntheticCorpus.write(generator, dir, postings, profiles, 10_000, (file, done, total) -> {
+      double seconds = (System.nanoTime() - fileStart[0]) / 1e9;
+      err.printf(java.util.Locale.ROOT, "  %s %,d / %,d  (%,.0f documents/s)%n", file, done, total, done / Math.max(seconds, 1e-9));
+      if (done == total) {
+        fileStart[0] = System.nanoTime();
+      }
+    });
+    out.printf(java.util.Locale.ROOT, "wrote %,d postings to %s and %,d resumes to %s: %,.1f MB in %.1f s (%,.0f documents/s)%n",
+        w.postingCount(), w.postings(), w.profileCount(), w.profiles(), w.bytes() / 1e6, w.nanos() / 1e9,
+        w.documentsPerSecond());
+    return 0;
+  }
+
+  private static long count(Map<String, String> opts, String name) {
+    try {
+      long n = Long.parseLong(opts.getOrDefault(name, "0").replace("_", ""));
+      if (n < 0) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--" + name + " must be a count >= 0: " + opts.get(name));
+    }
   }
 
   private Path sharedData(Map<String, String> opts) {
