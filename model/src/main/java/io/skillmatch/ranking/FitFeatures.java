@@ -106,6 +106,11 @@ public final class FitFeatures {
     for (String t : profile.titles()) {
       words.addAll(titleWords(t));
     }
+    return profile(profile, Set.copyOf(words));
+  }
+
+  /** Prepares a profile whose title words are known already (a what-if of a prepared profile). */
+  public ProfileFacts profile(ParsedProfile profile, Set<String> titleWords) {
     List<ProfileSkill> skills = profile.skills();
     String[][] lineage = new String[skills.size()][];
     int dated = 0;
@@ -118,7 +123,7 @@ public final class FitFeatures {
       }
       dated += skills.get(i).years() != null ? 1 : 0;
     }
-    return new ProfileFacts(categories(skills.stream().map(ProfileSkill::skillId).toList()), Set.copyOf(words), lineage,
+    return new ProfileFacts(categories(skills.stream().map(ProfileSkill::skillId).toList()), titleWords, lineage,
         skills.isEmpty() ? 0 : (double) dated / skills.size());
   }
 

@@ -103,7 +103,7 @@ public final class Matcher {
       ProfileDoc whatIf = met
           ? whatIfs.computeIfAbsent("-" + f.evidence().skillId(), k -> without(profile, f.evidence().skillId()))
           : whatIfs.computeIfAbsent("+" + r.skillId() + ":" + yearsIfMet(profile, r),
-              k -> with(profile, r, f.evidence()));
+              k -> with(profile, r));
       double other = m.score(features(posting, whatIf));
       // trees are not monotone everywhere: a met requirement never counts against the candidate,
       // nor an unmet one for them
@@ -137,19 +137,32 @@ public final class Matcher {
   }
 
   /** The profile with a requirement's skill fully met: the years asked (or those it has), used this year. */
-  private ProfileDoc with(ProfileDoc doc, Requirement r, ProfileSkill had) {
+  private ProfileDoc with(ProfileDoc doc, Requirement r) {
     List<ProfileSkill> skills = new ArrayList<>(doc.parsed().skills());
     Double years = yearsIfMet(doc, r);
-    skills.removeIf(s -> s.skillId().equals(r.skillId()));
-    skills.add(new ProfileSkill(r.skill(), r.skillId(), years, currentYear, false, null));
-    return rebuilt(doc, skills, termVectors.withWords(doc.terms(), r.skill()));
+    boolean had = skills.removeIf(s -> s.skillId().equals(r.skillId()));
+    ProfileSkill added = new ProfileSkill(r.skill(), r.skillId(), years, currentYear, false, null);
+    skills.add(added);
+    ParsedProfile changed = changed(doc, skills);
+    // a skill the profile lacks is indexed on top of its index; one it had moves, so all is indexed again
+    FitAssessor.ProfileIndex index = had ? assessor.index(changed) : assessor.withSkill(doc.index(), added);
+    return rebuilt(doc, changed, index, termVectors.withWords(doc.terms(), r.skill()));
   }
 
   private ProfileDoc rebuilt(ProfileDoc doc, List<ProfileSkill> skills, TermVectors.Vector terms) {
+    ParsedProfile changed = changed(doc, skills);
+    return rebuilt(doc, changed, assessor.index(changed), terms);
+  }
+
+  private static ParsedProfile changed(ProfileDoc doc, List<ProfileSkill> skills) {
     ParsedProfile p = doc.parsed();
-    ParsedProfile changed = new ParsedProfile(skills, p.totalYears(), p.seniority(), p.titles(), p.unknownSkills(),
-        p.warnings());
-    return new ProfileDoc(changed, assessor.index(changed), terms, skillSpace.profile(changed), features.profile(changed));
+    return new ParsedProfile(skills, p.totalYears(), p.seniority(), p.titles(), p.unknownSkills(), p.warnings());
+  }
+
+  private ProfileDoc rebuilt(ProfileDoc doc, ParsedProfile changed, FitAssessor.ProfileIndex index,
+      TermVectors.Vector terms) {
+    return new ProfileDoc(changed, index, terms, skillSpace.profile(changed),
+        features.profile(changed, doc.facts().titleWords()));
   }
 
   /** The candidate's skill most similar to a skill, or null. */

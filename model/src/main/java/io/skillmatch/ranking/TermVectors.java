@@ -51,6 +51,8 @@ public final class TermVectors {
 
   private final Map<String, Integer> df;
   private final int documents;
+  // the vocabulary words of each skill name a what-if adds, as sorted hashes: a bounded set (the taxonomy's names)
+  private final Map<String, long[]> vocabularyHashes = new java.util.concurrent.ConcurrentHashMap<>();
 
   public TermVectors(Map<String, Integer> df, int documents) {
     if (documents <= 0) {
@@ -147,33 +149,26 @@ public final class TermVectors {
    * resume also names a skill. Coverage features read only which words a resume has.
    */
   public Vector withWords(Vector v, String words) {
-    java.util.TreeSet<Long> added = new java.util.TreeSet<>();
-    for (String t : tokens(words)) {
-      if (df.containsKey(t) && Arrays.binarySearch(v.terms(), hash(t)) < 0) {
-        added.add(hash(t));
+    long[] known = vocabularyHashes.computeIfAbsent(words, w -> tokens(w).stream().filter(df::containsKey)
+        .mapToLong(TermVectors::hash).sorted().distinct().toArray());
+    // merge two sorted lists of hashes; the new words weigh 0
+    long[] terms = new long[v.terms().length + known.length];
+    float[] weights = new float[terms.length];
+    int a = 0;
+    int b = 0;
+    int n = 0;
+    while (a < v.terms().length || b < known.length) {
+      if (b == known.length || a < v.terms().length && v.terms()[a] <= known[b]) {
+        if (b < known.length && v.terms()[a] == known[b]) {
+          b++; // the resume has the word already
+        }
+        terms[n] = v.terms()[a];
+        weights[n++] = v.weights()[a++];
+      } else {
+        terms[n++] = known[b++];
       }
     }
-    if (added.isEmpty()) {
-      return v;
-    }
-    long[] terms = Arrays.copyOf(v.terms(), v.terms().length + added.size());
-    float[] weights = Arrays.copyOf(v.weights(), terms.length);
-    int k = v.terms().length;
-    for (long h : added) {
-      terms[k++] = h;
-    }
-    Integer[] order = new Integer[terms.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, (a, b) -> Long.compare(terms[a], terms[b]));
-    long[] sortedTerms = new long[terms.length];
-    float[] sortedWeights = new float[terms.length];
-    for (int i = 0; i < order.length; i++) {
-      sortedTerms[i] = terms[order[i]];
-      sortedWeights[i] = weights[order[i]];
-    }
-    return new Vector(sortedTerms, sortedWeights);
+    return n == v.terms().length ? v : new Vector(Arrays.copyOf(terms, n), Arrays.copyOf(weights, n));
   }
 
   private Vector build(Map<String, Integer> tf, boolean unit) {
