@@ -36,6 +36,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 public final class HnswIndex<T> implements NearestSearch<T>, AutoCloseable {
 
   private static final String ID = "id";
+  private static final double RAM_BUFFER_MB = 1024;
   private static final String ORD = "ord";
   private static final String VECTOR = "v";
 
@@ -50,7 +51,9 @@ public final class HnswIndex<T> implements NearestSearch<T>, AutoCloseable {
 
   public HnswIndex() {
     try {
-      writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig());
+      // a buffer large enough that loading a store on start flushes one segment, searched as one
+      // graph rather than several (each searched for the full k)
+      writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig().setRAMBufferSizeMB(RAM_BUFFER_MB));
       searchers = new SearcherManager(writer, null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -69,6 +72,19 @@ public final class HnswIndex<T> implements NearestSearch<T>, AutoCloseable {
       add(ids.get(i), items.get(i), vectors.get(i));
     }
     refresh();
+  }
+
+  /** How many segments a search visits (each one graph); for diagnostics and tests. */
+  public int segments() {
+    IndexSearcher searcher = null;
+    try {
+      searcher = searchers.acquire();
+      return searcher.getIndexReader().leaves().size();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      release(searcher);
+    }
   }
 
   private void add(String id, T item, float[] vector) {
@@ -139,12 +155,16 @@ public final class HnswIndex<T> implements NearestSearch<T>, AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
-      if (searcher != null) {
-        try {
-          searchers.release(searcher);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
+      release(searcher);
+    }
+  }
+
+  private void release(IndexSearcher searcher) {
+    if (searcher != null) {
+      try {
+        searchers.release(searcher);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
     }
   }

@@ -55,6 +55,7 @@ class HnswIndexTest {
     try (HnswIndex<String> hnsw = new HnswIndex<>()) {
       hnsw.putAll(ids, ids, docs);
       assertEquals(n, hnsw.size());
+      assertEquals(1, hnsw.segments(), "a bulk load is one graph, not several searched one by one");
       double found = 0;
       List<float[]> queries = vectors(200, 2);
       for (float[] q : queries) {

@@ -27,6 +27,7 @@ import java.util.function.Function;
  * input writes nothing; on start every stored document is parsed again. Thread-safe.
  */
 final class Catalog {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Catalog.class);
 
   static final String POSTING = "posting";
   static final String CANDIDATE = "candidate";
@@ -111,6 +112,8 @@ final class Catalog {
         idOf.put(docs.get(i), ids.get(i));
       }
       index.putAll(ids, docs, docs.stream().map(vector).toList());
+      LOG.info("{}s: {} read from the store, {} in the graph ({} segment(s))", kind, ids.size(), index.size(),
+          index.segments());
     }
 
     E add(JsonNode input, String owner) {
