@@ -9,6 +9,7 @@
 #   2. the same at one connection (latency alone)
 #   3. POST /v1/postings/{id}/applicants/score with 200 candidate ids at one connection
 # Work files go to ${BENCH_DIR:-/tmp/skillmatch-bench}/N (kept between runs: delete to regenerate).
+# SHORTLIST=N serves with --shortlist N (how many nearest documents the model re-ranks; default 300).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 N="${1:-100000}"
@@ -37,7 +38,7 @@ PY
 
 start=$(date +%s.%N)
 SKILLMATCH_JAVA_OPTS="${SKILLMATCH_JAVA_OPTS:--Xmx8g}" ./skillmatch serve --port "$PORT" --data-dir "$DIR/data" \
-  >"$DIR/serve.log" 2>&1 &
+  --shortlist "${SHORTLIST:-300}" >"$DIR/serve.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 until curl -sf "localhost:$PORT/health" >/dev/null; do
@@ -45,7 +46,7 @@ until curl -sf "localhost:$PORT/health" >/dev/null; do
   sleep 0.2
 done
 ready=$(echo "$(date +%s.%N) - $start" | bc)
-echo "ready after ${ready} s with $N postings and $N profiles"
+echo "ready after ${ready} s with $N postings and $N profiles, shortlist ${SHORTLIST:-300}"
 rss() { echo "$(( $(awk '/VmRSS/ {print $2}' /proc/$(pgrep -f "skillmatch.jar serve --port $PORT" | head -1)/status) / 1024 )) MB"; }
 echo "resident memory: $(rss)"
 

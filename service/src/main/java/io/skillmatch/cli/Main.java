@@ -53,7 +53,7 @@ public final class Main {
       """
       usage: ./skillmatch COMMAND [ARGS]
 
-        serve [--port 8080] [--host 127.0.0.1] [--data-dir ./data] [--demo yes] [--api-keys FILE]
+        serve [--port 8080] [--host 127.0.0.1] [--data-dir ./data] [--demo yes] [--api-keys FILE] [--shortlist 300]
                                   run the HTTP service (see README: API). Keys are role:name:key lines
                                   (roles admin, recruiter, candidate), or SKILLMATCH_API_KEYS="...,...";
                                   without keys it is open and binds 127.0.0.1 only
@@ -180,6 +180,13 @@ public final class Main {
     }
     config = config.withDataDir(Path.of(opts.getOrDefault("data-dir", root.resolve("data").toString())));
     config = config.withKeys(apiKeys(opts.get("api-keys"), System.getenv()));
+    if (opts.containsKey("shortlist")) {
+      try {
+        config = config.withShortlist(Integer.parseInt(opts.get("shortlist")));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("--shortlist must be a number: " + opts.get("shortlist"));
+      }
+    }
     App app = App.create(config);
     if ("yes".equals(opts.get("demo"))) {
       int added = app.loadDemo(root.resolve("training-data/judgments"));

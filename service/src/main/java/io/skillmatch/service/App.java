@@ -59,7 +59,7 @@ public final class App {
     Store store = config.dataDir() == null
         ? SqliteStore.inMemory(config.clock(), SqliteStore.randomIds())
         : SqliteStore.open(config.dataDir(), config.clock(), SqliteStore.randomIds());
-    Catalog documents = new Catalog(store, reader, mapper);
+    Catalog documents = new Catalog(store, reader, mapper, config.shortlist());
     CatalogController catalog = new CatalogController(documents, json);
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(metrics);

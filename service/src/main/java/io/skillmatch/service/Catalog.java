@@ -34,7 +34,7 @@ final class Catalog {
 
   /** Below this many documents, retrieval is exact; above it, the HNSW graph shortlists. */
   static final int EXACT_BELOW = 2_000;
-  /** How many documents retrieval hands the model to re-rank. */
+  /** How many documents retrieval hands the model to re-rank, unless told otherwise. */
   static final int SHORTLIST = 300;
 
   /** A stored posting with its parse, and who owns it (null when created without keys). */
@@ -59,6 +59,7 @@ final class Catalog {
 
   private final Store store;
   private final DocumentReader reader;
+  private final int shortlist;
   private final ObjectMapper json;
   // the way back from a prepared document, which retrieval returns, to its id
   private final Map<Object, String> idOf = Collections.synchronizedMap(new IdentityHashMap<>());
@@ -66,6 +67,15 @@ final class Catalog {
   private final Shelf<Candidate, Matcher.ProfileDoc> candidates;
 
   Catalog(Store store, DocumentReader reader, ObjectMapper json) {
+    this(store, reader, json, SHORTLIST);
+  }
+
+  /** @param shortlist how many nearest documents the model re-ranks for a search */
+  Catalog(Store store, DocumentReader reader, ObjectMapper json, int shortlist) {
+    if (shortlist < 1) {
+      throw new IllegalArgumentException("shortlist must be positive: " + shortlist);
+    }
+    this.shortlist = shortlist;
     this.store = store;
     this.reader = reader;
     this.json = json;
@@ -239,12 +249,12 @@ final class Catalog {
 
   /** The postings that fit a candidate best: shortlisted by skill vectors, ranked by the model. */
   List<Recommender.Result<Matcher.PostingDoc>> jobsFor(Candidate c, int k) {
-    return new Recommender(reader.matcher(), Math.max(SHORTLIST, k)).jobs(c.doc(), postings.nearest(), k);
+    return new Recommender(reader.matcher(), Math.max(shortlist, k)).jobs(c.doc(), postings.nearest(), k);
   }
 
   /** The candidates that fit a posting best, among all stored ones. */
   List<Recommender.Result<Matcher.ProfileDoc>> candidatesFor(Posting p, int k) {
-    return new Recommender(reader.matcher(), Math.max(SHORTLIST, k)).applicants(p.doc(), candidates.nearest(), k);
+    return new Recommender(reader.matcher(), Math.max(shortlist, k)).applicants(p.doc(), candidates.nearest(), k);
   }
 
   /** Which stored posting or candidate a prepared document belongs to; null once replaced or deleted. */
