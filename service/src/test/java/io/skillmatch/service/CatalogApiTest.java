@@ -216,6 +216,45 @@ class CatalogApiTest {
   }
 
   @Test
+  void concurrentWritesAndReadsLoseNothingAndNeverFail(@TempDir Path dir) throws Exception {
+    App app = App.create(CONFIG.withDataDir(dir));
+    JavalinTest.test(app.javalin(), (server, client) -> {
+      String posting = create(client, "/v1/postings", Map.of("text", BACKEND));
+      List<java.util.concurrent.Callable<String>> work = new java.util.ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        int n = i;
+        work.add(() -> {
+          String id = create(client, "/v1/candidates", Map.of("text", PYTHON_DEV + "\n- run " + n));
+          Response matches = send(client, "GET", "/v1/candidates/" + id + "/matches?k=3", null);
+          assertEquals(200, matches.code());
+          Response applicants = send(client, "GET", "/v1/postings/" + posting + "/candidates?k=5", null);
+          assertEquals(200, applicants.code());
+          if (n % 4 == 0) { // some replace what they wrote while others read
+            assertEquals(200, send(client, "PUT", "/v1/candidates/" + id, Map.of("text", REACT_DEV)).code());
+          }
+          return id;
+        });
+      }
+      java.util.Set<String> ids = new java.util.HashSet<>();
+      try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+        for (var f : pool.invokeAll(work)) {
+          ids.add(f.get());
+        }
+      }
+      assertEquals(40, ids.size());
+      JsonNode page = json(send(client, "GET", "/v1/candidates?limit=100", null));
+      assertEquals(40, page.get("items").size());
+      page.get("items").forEach(item -> assertTrue(ids.contains(item.get("id").asText())));
+    });
+    app.stop();
+    App again = App.create(CONFIG.withDataDir(dir));
+    JavalinTest.test(again.javalin(), (server, client) ->
+        assertEquals(40, json(send(client, "GET", "/v1/candidates?limit=100", null)).get("items").size(),
+            "every acknowledged write is on disk"));
+    again.stop();
+  }
+
+  @Test
   void whatWasStoredSurvivesARestart(@TempDir Path dir) throws Exception {
     App first = App.create(CONFIG.withDataDir(dir));
     String[] id = new String[1];
