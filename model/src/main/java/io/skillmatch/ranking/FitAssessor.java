@@ -57,22 +57,7 @@ public final class FitAssessor {
     Map<String, ProfileSkill> byRelated = new HashMap<>();
     Map<String, ProfileSkill> byParent = new HashMap<>();
     for (ProfileSkill s : profile.skills()) {
-      ProfileSkill best = has.get(s.skillId());
-      for (String a : taxonomy.ancestors(s.skillId())) {
-        byAncestor.putIfAbsent(a, best);
-      }
-      Skill k = taxonomy.skill(s.skillId()).orElse(null);
-      if (k == null) {
-        continue;
-      }
-      for (String r : k.related()) {
-        byRelated.putIfAbsent(r, best);
-      }
-      for (String parent : k.broader()) {
-        if (!isProgrammingLanguages(parent)) {
-          byParent.putIfAbsent(parent, best);
-        }
-      }
+      reach(has.get(s.skillId()), byAncestor, byRelated, byParent);
     }
     return new ProfileIndex(has, byAncestor, byRelated, byParent);
   }
@@ -91,21 +76,28 @@ public final class FitAssessor {
     Map<String, ProfileSkill> byRelated = new HashMap<>(base.byRelated());
     Map<String, ProfileSkill> byParent = new HashMap<>(base.byParent());
     has.put(added.skillId(), added);
-    for (String a : taxonomy.ancestors(added.skillId())) {
-      byAncestor.putIfAbsent(a, added);
-    }
-    Skill k = taxonomy.skill(added.skillId()).orElse(null);
-    if (k != null) {
-      for (String r : k.related()) {
-        byRelated.putIfAbsent(r, added);
-      }
-      for (String parent : k.broader()) {
-        if (!isProgrammingLanguages(parent)) {
-          byParent.putIfAbsent(parent, added);
-        }
-      }
-    }
+    reach(added, byAncestor, byRelated, byParent);
     return new ProfileIndex(has, byAncestor, byRelated, byParent);
+  }
+
+  /** Files a skill under what it can stand for (ancestors, related skills, parents), unless filed before. */
+  private void reach(ProfileSkill skill, Map<String, ProfileSkill> byAncestor, Map<String, ProfileSkill> byRelated,
+      Map<String, ProfileSkill> byParent) {
+    for (String a : taxonomy.ancestors(skill.skillId())) {
+      byAncestor.putIfAbsent(a, skill);
+    }
+    Skill k = taxonomy.skill(skill.skillId()).orElse(null);
+    if (k == null) {
+      return;
+    }
+    for (String r : k.related()) {
+      byRelated.putIfAbsent(r, skill);
+    }
+    for (String parent : k.broader()) {
+      if (!isProgrammingLanguages(parent)) {
+        byParent.putIfAbsent(parent, skill);
+      }
+    }
   }
 
   /** The fit of each requirement of the posting, in the posting's order. */
