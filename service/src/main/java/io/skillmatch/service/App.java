@@ -167,17 +167,15 @@ public final class App {
     int added = 0;
     com.fasterxml.jackson.databind.node.JsonNodeFactory nodes = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
     for (String kind : List.of("postings", "profiles")) {
+      List<com.fasterxml.jackson.databind.JsonNode> inputs = new java.util.ArrayList<>();
       try (var files = java.nio.file.Files.list(dir.resolve(kind))) {
         for (java.nio.file.Path f : files.sorted().toList()) {
-          var input = nodes.objectNode().put("text", java.nio.file.Files.readString(f));
-          if (kind.equals("postings")) {
-            catalog.addPosting(input, null);
-          } else {
-            catalog.addCandidate(input, null);
-          }
-          added++;
+          inputs.add(nodes.objectNode().put("text", java.nio.file.Files.readString(f)));
         }
       }
+      // one transaction a kind, read on all cores
+      added += catalog.addAll(kind.equals("postings") ? Catalog.POSTING : Catalog.CANDIDATE, inputs, null,
+          (i, message) -> LOG.warn("demo {} {} skipped: {}", kind, i, message));
     }
     return added;
   }
