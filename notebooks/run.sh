@@ -115,10 +115,21 @@ for name in "${names[@]}"; do
   [[ -f "$nb" ]] || { say "no such notebook: $nb"; failed+=("$name"); continue; }
   s=$SECONDS
   log="$(mktemp "${TMPDIR:-/tmp}/skillmatch-notebook-log.XXXXXX")"
-  # the kernel's start is slow when the machine is busy; a cell may take minutes (MiniLM)
-  if /usr/bin/jupyter nbconvert --to notebook --execute "${out[@]}" \
-      --ExecutePreprocessor.kernel_name="$KERNEL_NAME" --ExecutePreprocessor.startup_timeout=300 \
-      --ExecutePreprocessor.timeout=900 "$nb" >"$log" 2>&1; then
+  ok=0
+  # A start that never answers kernel_info (seen once in many starts on a busy machine, even with the
+  # fix above) is retried; a failing cell is not. The kernel usually answers within seconds.
+  for attempt in 1 2 3; do
+    if /usr/bin/jupyter nbconvert --to notebook --execute "${out[@]}" \
+        --ExecutePreprocessor.kernel_name="$KERNEL_NAME" --ExecutePreprocessor.startup_timeout=90 \
+        --ExecutePreprocessor.timeout=900 "$nb" >"$log" 2>&1; then
+      ok=1
+      break
+    fi
+    grep -q "Kernel didn't respond" "$log" || break
+    say "$(basename "$nb"): the kernel did not answer at start (attempt $attempt); its log began:"
+    sed -n '1,40p' "$log" | grep -E '^\[[0-9-]+ [0-9:]+\]' | head -n 20 >&2 || true
+  done
+  if ((ok)); then
     say "$(basename "$nb"): ok in $((SECONDS - s)) s"
   else
     say "$(basename "$nb"): FAILED after $((SECONDS - s)) s; the failing cell:"
