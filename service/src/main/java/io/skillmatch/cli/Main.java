@@ -8,6 +8,7 @@ import io.skillmatch.embedding.EmbeddingEvaluation;
 import io.skillmatch.embedding.EmbeddingTrainer;
 import io.skillmatch.embedding.SkillVectors;
 import io.skillmatch.evaluation.Baselines;
+import io.skillmatch.evaluation.EvaluationReport;
 import io.skillmatch.evaluation.JudgedSet;
 import io.skillmatch.evaluation.MatchedTexts;
 import io.skillmatch.evaluation.PairScorer;
@@ -73,7 +74,9 @@ public final class Main {
                                   (--embeddings yes retrains the skill embeddings first; --cv 5 only
                                   cross-validates every candidate learner, writing nothing)
         evaluate [--shared DIR] [--split test|validation|train|all] [--seed 42] [--retrieval yes|no]
-                                  rank the judged pairs (training-data/judgments) with the baselines
+                 [--report DIR]
+                                  rank the judged pairs (training-data/judgments) with the baselines;
+                                  --report also writes DIR/index.html with PNG charts (no network needed)
         train-embeddings [--shared DIR] [--seed 42] [--dim 64] [--out DIR]
                                   learn skill vectors (DL4J word2vec) from ../shared/data co-occurrence
                                   into training-data/embeddings, with provenance and evaluation
@@ -304,9 +307,9 @@ public final class Main {
         splits));
     out.println("judged pairs: " + set.judgments().size() + "; split by posting with seed " + seed + "; evaluated on: " + which);
     out.print(RankingEvaluation.table(results));
+    List<RetrievalEvaluation.Result> r = new ArrayList<>();
     if (!"no".equals(opts.get("retrieval"))) {
       RetrievalEvaluation retrieval = new RetrievalEvaluation(set);
-      List<RetrievalEvaluation.Result> r = new ArrayList<>();
       Map<String, PairScorer> first = new LinkedHashMap<>();
       first.put("skill vectors (cosine)", matched.vectorCosine());
       first.put("TF-IDF cosine", Baselines.tfIdfCosine(set.texts().values()));
@@ -316,6 +319,17 @@ public final class Main {
       out.println("retrieval: every candidate ranked for each posting, every posting for each candidate;"
           + " recall of the judged good fits (grade 2+)");
       out.print(RetrievalEvaluation.table(r));
+    }
+    if (opts.containsKey("report")) {
+      Path dir = Path.of(opts.get("report"));
+      String command = "./skillmatch evaluate --split " + which + (seed == 42 ? "" : " --seed " + seed)
+          + ("no".equals(opts.get("retrieval")) ? " --retrieval no" : "") + " --report " + opts.get("report");
+      EvaluationReport.Data data = new EvaluationReport.Data(
+          (which.equals("all") ? "whole judged set" : which + " split") + " (postings split with seed " + seed + ")",
+          set.judgments().size(), model, results,
+          EvaluationReport.scorePairs(set, matched, model, split, splits), r, command);
+      EvaluationReport.Written written = EvaluationReport.write(data, dir);
+      out.println("wrote the report to " + written.index() + " (" + written.images().size() + " charts)");
     }
     return 0;
   }
