@@ -26,6 +26,9 @@ public final class PostingParser {
   private static final Pattern GAP =
       Pattern.compile("(?i)^[\\s,/|()]*+((and/or|or|and|nor|&)\\s*+)?[\\s,/|()]*+$");
 
+  /** Most requirements a structured posting may list. */
+  public static final int MAX_REQUIREMENTS = 200;
+
   private final Taxonomy taxonomy;
   private final SkillExtractor extractor;
   private final TextCleaner cleaner;
@@ -134,6 +137,9 @@ public final class PostingParser {
     if (!list.isArray() || list.isEmpty()) {
       throw new InvalidInputException("requirements", "required: a non-empty array of skills");
     }
+    if (list.size() > MAX_REQUIREMENTS) {
+      throw new InvalidInputException("requirements", "at most " + MAX_REQUIREMENTS + ", not " + list.size());
+    }
     String title = node.path("title").isTextual() && !node.path("title").asText().isBlank()
         ? node.path("title").asText().strip() : null;
     Integer minYears = yearsField(node.path("minYears"), "minYears");
@@ -141,6 +147,7 @@ public final class PostingParser {
     List<String> unknownNames = new ArrayList<>();
     Map<String, Requirement> bySkill = new LinkedHashMap<>();
     Map<String, String> groups = new LinkedHashMap<>();
+    java.util.Set<String> standalone = new java.util.HashSet<>(); // listed at least once outside a group
     for (int i = 0; i < list.size(); i++) {
       com.fasterxml.jackson.databind.JsonNode r = list.get(i);
       String field = "requirements[" + i + "]";
@@ -183,6 +190,9 @@ public final class PostingParser {
         continue;
       }
       String label = group == null ? null : groups.computeIfAbsent(group, g -> "g" + (groups.size() + 1));
+      if (label == null) {
+        standalone.add(skill.get().id()); // a skill asked for on its own is no alternative, as in text
+      }
       Requirement before = bySkill.get(skill.get().id());
       Importance merged = before != null && before.importance() == Importance.REQUIRED ? Importance.REQUIRED : importance;
       Integer mergedYears = before == null || before.minYears() == null ? years
@@ -190,18 +200,20 @@ public final class PostingParser {
       bySkill.put(skill.get().id(), new Requirement(skill.get().name(), skill.get().id(), merged, mergedYears,
           before != null && before.anyOf() != null ? before.anyOf() : label, new Evidence(name, 0, name.length())));
     }
-    // a group of one is not a choice
+    // a group of one is not a choice; groups left are numbered g1, g2, ... in order
     Map<String, Integer> sizes = new HashMap<>();
     bySkill.values().forEach(r -> {
-      if (r.anyOf() != null) {
+      if (r.anyOf() != null && !standalone.contains(r.skillId())) {
         sizes.merge(r.anyOf(), 1, Integer::sum);
       }
     });
+    Map<String, String> renumber = new LinkedHashMap<>();
     List<Requirement> required = new ArrayList<>();
     List<Requirement> preferred = new ArrayList<>();
     for (Requirement r : bySkill.values()) {
-      Requirement out = r.anyOf() != null && sizes.get(r.anyOf()) < 2
-          ? new Requirement(r.skill(), r.skillId(), r.importance(), r.minYears(), null, r.evidence()) : r;
+      String g = r.anyOf() != null && !standalone.contains(r.skillId()) && sizes.get(r.anyOf()) >= 2
+          ? renumber.computeIfAbsent(r.anyOf(), k -> "g" + (renumber.size() + 1)) : null;
+      Requirement out = new Requirement(r.skill(), r.skillId(), r.importance(), r.minYears(), g, r.evidence());
       (r.importance() == Importance.REQUIRED ? required : preferred).add(out);
     }
     required.addAll(preferred);
@@ -221,8 +233,8 @@ public final class PostingParser {
     if (!n.isIntegralNumber()) {
       throw new InvalidInputException(field, "must be a whole number of years, not " + n);
     }
-    if (n.asLong() < 0 || n.asLong() > Cues.MAX_YEARS) {
-      throw new InvalidInputException(field, "out of range 0-" + Cues.MAX_YEARS + ": " + n.asLong());
+    if (!n.canConvertToInt() || n.asInt() < 0 || n.asInt() > Cues.MAX_YEARS) {
+      throw new InvalidInputException(field, "out of range 0-" + Cues.MAX_YEARS + ": " + n);
     }
     return n.asInt();
   }

@@ -121,6 +121,9 @@ public final class TreeEnsemble implements Ranker {
 
   @Override
   public double raw(double[] x) {
+    if (x.length < features) {
+      throw new IllegalArgumentException("the trees read " + features + " features, not " + x.length);
+    }
     // x with the slot leaves test set to 0 (no tree tests that feature); NaN goes right, as in training
     double[] xs = java.util.Arrays.copyOf(x, Math.max(x.length, features + 1));
     xs[features] = 0;

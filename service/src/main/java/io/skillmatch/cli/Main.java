@@ -215,7 +215,7 @@ public final class Main {
     }
     Path dir = Path.of(opts.getOrDefault("data-dir", root.resolve("data").toString()));
     App app = App.create(Config.defaults().withDataDir(dir));
-    int[] skipped = {0};
+    java.util.concurrent.atomic.AtomicInteger skipped = new java.util.concurrent.atomic.AtomicInteger();
     try {
       for (String kind : List.of("postings", "profiles")) {
         if (!opts.containsKey(kind)) {
@@ -224,7 +224,7 @@ public final class Main {
         long start = System.nanoTime();
         int added = app.importJsonl(kind.equals("postings") ? "posting" : "candidate", Path.of(opts.get(kind)),
             problem -> {
-              skipped[0]++;
+              skipped.incrementAndGet();
               err.println("skipped " + problem);
             },
             n -> err.printf("\r%s: %,d added", kind, n));
@@ -235,7 +235,7 @@ public final class Main {
     } finally {
       app.stop();
     }
-    return skipped[0] == 0 ? 0 : 1;
+    return skipped.get() == 0 ? 0 : 1;
   }
 
   /**

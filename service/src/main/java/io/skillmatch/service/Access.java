@@ -51,7 +51,8 @@ final class Access {
       Principal p = caller(ctx);
       if (!p.admin() && !allowed.contains(p.role())) {
         throw forbidden("a " + name(p.role()) + " key may not " + ctx.method() + " " + ctx.matchedPath()
-            + " (it takes " + String.join(" or ", allowed.stream().map(Access::name).toList()) + ")");
+            + (allowed.isEmpty() ? " (admins only)"
+                : " (it takes " + String.join(" or ", allowed.stream().map(Access::name).toList()) + ")"));
       }
       handler.handle(ctx);
     };

@@ -26,12 +26,14 @@ public final class ApiKeys {
     /** keeps their own profile and asks for their own matches */
     CANDIDATE;
 
-    static Role of(String s) {
-      try {
-        return valueOf(s.strip().toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("unknown role '" + s + "' (admin, recruiter or candidate)");
+    /** The role of that name, or empty; the text is never repeated back (it may be a misplaced key). */
+    static java.util.Optional<Role> of(String s) {
+      for (Role r : values()) {
+        if (r.name().equalsIgnoreCase(s.strip())) {
+          return java.util.Optional.of(r);
+        }
       }
+      return java.util.Optional.empty();
     }
   }
 
@@ -52,6 +54,8 @@ public final class ApiKeys {
 
   /** The principal of an open service: every call acts as an unnamed admin. */
   static final Principal OPEN = new Principal(null, Role.ADMIN);
+
+  private static final java.util.regex.Pattern COMMENT = java.util.regex.Pattern.compile("(^|\\s)#");
 
   /** Shortest key accepted: 16 characters leave no room for guessing. */
   static final int MIN_KEY_LENGTH = 16;
@@ -76,8 +80,9 @@ public final class ApiKeys {
     Map<String, Role> roleOf = new HashMap<>();
     int n = 0;
     for (String line : entries.split("[\\n,]")) {
-      int hash = line.indexOf('#');
-      String entry = (hash >= 0 ? line.substring(0, hash) : line).strip();
+      // a comment starts a line or follows a space; a '#' inside a key is part of it
+      java.util.regex.Matcher comment = COMMENT.matcher(line);
+      String entry = (comment.find() ? line.substring(0, comment.start()) : line).strip();
       if (entry.isEmpty()) {
         continue;
       }
@@ -86,7 +91,9 @@ public final class ApiKeys {
       if (parts.length != 3 || parts[1].isBlank()) {
         throw new IllegalArgumentException("API key entry " + n + " is not role:name:key");
       }
-      Role role = Role.of(parts[0]);
+      int entryNo = n;
+      Role role = Role.of(parts[0]).orElseThrow(() -> new IllegalArgumentException("API key entry " + entryNo
+          + ": the role is not admin, recruiter or candidate (entries are role:name:key)"));
       String name = parts[1].strip();
       String key = parts[2].strip();
       if (key.length() < MIN_KEY_LENGTH) {

@@ -126,10 +126,14 @@ final class Catalog {
           index.segments());
     }
 
+    // Writes read the input first, then change the store, the map and the graph under the shelf's
+    // lock, so that a replace racing a delete of one document cannot leave them disagreeing.
     E add(JsonNode input, String owner) {
       D d = read.apply(input);
-      String id = store.create(kind, input.toString(), owner).id();
-      return keep(id, entry.of(id, owner, input, d));
+      synchronized (this) {
+        String id = store.create(kind, input.toString(), owner).id();
+        return keep(id, entry.of(id, owner, input, d));
+      }
     }
 
     /**
@@ -153,28 +157,32 @@ final class Catalog {
           docs.add(read.get(i));
         }
       }
-      List<Store.Item> items = store.createAll(kind, good.stream().map(JsonNode::toString).toList(), owner);
-      List<String> ids = new ArrayList<>(items.size());
-      for (int i = 0; i < items.size(); i++) {
-        String id = items.get(i).id();
-        byId.put(id, entry.of(id, owner, good.get(i), docs.get(i)));
-        idOf.put(docs.get(i), id);
-        ids.add(id);
+      synchronized (this) {
+        List<Store.Item> items = store.createAll(kind, good.stream().map(JsonNode::toString).toList(), owner);
+        List<String> ids = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+          String id = items.get(i).id();
+          byId.put(id, entry.of(id, owner, good.get(i), docs.get(i)));
+          idOf.put(docs.get(i), id);
+          ids.add(id);
+        }
+        index.putAll(ids, docs, docs.stream().map(vector).toList());
+        return items.size();
       }
-      index.putAll(ids, docs, docs.stream().map(vector).toList());
-      return items.size();
     }
 
     Optional<E> replace(String id, JsonNode input) {
       D d = read.apply(input);
-      return store.update(kind, id, input.toString()).map(item -> keep(id, entry.of(id, item.owner(), input, d)));
+      synchronized (this) {
+        return store.update(kind, id, input.toString()).map(item -> keep(id, entry.of(id, item.owner(), input, d)));
+      }
     }
 
     Optional<E> get(String id) {
       return Optional.ofNullable(byId.get(id));
     }
 
-    boolean delete(String id) {
+    synchronized boolean delete(String id) {
       boolean deleted = store.delete(kind, id);
       forget(byId.remove(id));
       index.remove(id);

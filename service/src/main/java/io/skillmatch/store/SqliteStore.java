@@ -59,8 +59,16 @@ public final class SqliteStore implements Store {
         s.execute("CREATE TABLE IF NOT EXISTS items (seq INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL,"
             + " id TEXT NOT NULL, body TEXT NOT NULL, created TEXT NOT NULL, updated TEXT NOT NULL, UNIQUE (kind, id))");
         if (!hasColumn(db, "items", "owner")) { // stores written before API keys existed
-          s.execute("ALTER TABLE items ADD COLUMN owner TEXT");
+          try {
+            s.execute("ALTER TABLE items ADD COLUMN owner TEXT");
+          } catch (SQLException e) {
+            if (!hasColumn(db, "items", "owner")) { // another process may have added it meanwhile
+              throw e;
+            }
+          }
         }
+        // a candidate lists their own profiles: by owner, in order
+        s.execute("CREATE INDEX IF NOT EXISTS items_owner ON items (kind, owner, seq)");
       }
       return new SqliteStore(db, clock, ids);
     } catch (SQLException e) {
@@ -90,6 +98,7 @@ public final class SqliteStore implements Store {
   public synchronized List<Item> createAll(String kind, List<String> bodies, String owner) {
     Instant now = clock.instant();
     List<Item> out = new ArrayList<>(bodies.size());
+    boolean committed = false;
     try (PreparedStatement p = db.prepareStatement(
         "INSERT INTO items (kind, id, body, owner, created, updated) VALUES (?, ?, ?, ?, ?, ?)")) {
       db.setAutoCommit(false);
@@ -105,12 +114,17 @@ public final class SqliteStore implements Store {
         out.add(new Item(kind, id, body, owner, now, now));
       }
       db.commit();
+      committed = true;
       return out;
     } catch (SQLException e) {
-      rollback();
       throw new StoreException("cannot store a " + kind + ": " + e.getMessage(), e);
     } finally {
-      autoCommit();
+      // whatever failed (SQL, the id supplier, memory), nothing of the batch stays: turning
+      // autocommit back on would commit what the transaction holds
+      if (!committed) {
+        rollback();
+      }
+      autoCommit(committed);
     }
   }
 
@@ -122,11 +136,13 @@ public final class SqliteStore implements Store {
     }
   }
 
-  private void autoCommit() {
+  private void autoCommit(boolean raise) {
     try {
       db.setAutoCommit(true);
     } catch (SQLException e) {
-      throw new StoreException("cannot end a transaction: " + e.getMessage(), e);
+      if (raise) { // otherwise the error on its way out is the one worth reporting
+        throw new StoreException("cannot end a transaction: " + e.getMessage(), e);
+      }
     }
   }
 

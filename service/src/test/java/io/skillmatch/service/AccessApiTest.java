@@ -170,6 +170,12 @@ class AccessApiTest {
         () -> ApiKeys.parse("admin:ops:tiny9"));
     assertFalse(shortKey.getMessage().contains("tiny9"), "the message never repeats a key: " + shortKey.getMessage());
     assertThrows(IllegalArgumentException.class, () -> ApiKeys.parse("boss:ops:" + ADMIN));
+    IllegalArgumentException keyFirst = assertThrows(IllegalArgumentException.class,
+        () -> ApiKeys.parse("sk_live_abcdefghijklmnop:ops:admin"));
+    assertFalse(keyFirst.getMessage().contains("sk_live"), "a misplaced key is not repeated: " + keyFirst.getMessage());
+    ApiKeys hashInKey = ApiKeys.parse("admin:ops:0123456789abcdef#tail-of-key  # the ops key");
+    assertTrue(hashInKey.holder("0123456789abcdef#tail-of-key").isPresent(), "a '#' inside a key is part of it");
+    assertFalse(hashInKey.holder("0123456789abcdef").isPresent(), "and no prefix of it works");
     assertThrows(IllegalArgumentException.class, () -> ApiKeys.parse("admin:" + ADMIN));
     assertThrows(IllegalArgumentException.class,
         () -> ApiKeys.parse("admin:ops:" + ADMIN + "\nrecruiter:ops:" + ACME), "one name, one role");

@@ -143,6 +143,11 @@ class CatalogApiTest {
       assertTrue(req.get("Go").get("anyOf").isNull());
       assertEquals("preferred", req.get("Terraform").get("importance").asText());
       assertEquals("Quantum Flux Widgets", posting.get("unknownSkills").get(0).asText());
+      assertEquals("g1", req.get("Django").get("anyOf").asText(), "the only group is g1");
+      JsonNode mixed = json(send(client, "POST", "/v1/postings", Map.of("requirements", List.of("Python",
+          Map.of("skill", "Python", "anyOf", "x"), Map.of("skill", "Java", "anyOf", "x"))))).get("posting");
+      mixed.get("requirements").forEach(q -> assertTrue(q.get("anyOf").isNull(),
+          "Python asked on its own is no alternative, and Java is left a group of one: " + q));
       String go = create(client, "/v1/candidates", Map.of("skills", List.of(Map.of("name", "Go", "years", 6),
           Map.of("name", "Kubernetes", "years", 4), Map.of("name", "Django", "years", 5))));
       JsonNode matches = json(send(client, "GET", "/v1/candidates/" + go + "/matches", null)).get("matches");
@@ -163,6 +168,10 @@ class CatalogApiTest {
       problem(send(client, "POST", "/v1/postings", Map.of("requirements", List.of(Map.of("skill", "Go",
           "years", 99)))), 400, "requirements[0].years");
       problem(send(client, "POST", "/v1/postings", Map.of("text", BACKEND, "requirements", List.of("Go"))), 400, "text");
+      problem(send(client, "POST", "/v1/postings", "{\"minYears\": 18446744073709551621, \"requirements\": [\"Go\"]}"),
+          400, "minYears");
+      problem(send(client, "POST", "/v1/postings", Map.of("requirements", java.util.Collections.nCopies(201, "Go"))),
+          400, "requirements");
       problem(send(client, "POST", "/v1/postings", Map.of("text", BACKEND, "title", 7)), 400, "title");
       assertEquals(0, json(send(client, "GET", "/v1/postings", null)).get("items").size(), "nothing was written");
       String p = create(client, "/v1/postings", Map.of("requirements", List.of("Python", "AWS")));

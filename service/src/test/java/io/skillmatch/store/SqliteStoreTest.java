@@ -130,6 +130,15 @@ class SqliteStoreTest {
   }
 
   @Test
+  void aBatchThatFailsOutsideSqlWritesNothingEither(@TempDir Path dir) {
+    java.util.Iterator<String> two = List.of("c1", "c2").iterator();
+    try (SqliteStore store = SqliteStore.open(dir, CLOCK, two::next)) { // the third id never comes
+      assertThrows(java.util.NoSuchElementException.class, () -> store.createAll("candidate", List.of("{}", "{}", "{}"), null));
+      assertEquals(0, store.count("candidate"), "rolled back, not committed when autocommit comes back");
+    }
+  }
+
+  @Test
   void aStoreFromBeforeOwnersOpensWithTheColumnAdded(@TempDir Path dir) throws Exception {
     try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("skillmatch.db"));
         java.sql.Statement s = db.createStatement()) {
