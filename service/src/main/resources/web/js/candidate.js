@@ -3,7 +3,7 @@
 import { api } from './api.js';
 import { el, num, replace } from './dom.js';
 import { clearProblem, showProblem } from './errors.js';
-import { chips, countsLine, learnNextList, loading, requirementsDetails, scoreBlock, skillsOf } from './render.js';
+import { chips, countsLine, learnNextList, loading, requirementsDetails, resultCard, skillsOf } from './render.js';
 
 export function initCandidate() {
   const form = document.getElementById('candidate-form');
@@ -55,23 +55,11 @@ export function initCandidate() {
   }
 
   function jobCard(m, rank, open) {
-    const headingId = `job-${rank}`;
     const reqs = m.requirements || [];
-    return el(
-      'li',
-      { class: 'result card', 'data-posting-id': m.postingId, 'aria-labelledby': headingId },
-      el(
-        'div',
-        { class: 'result-head' },
-        el('span', { class: 'rank', 'aria-hidden': 'true' }, `#${rank}`),
-        el(
-          'div',
-          { class: 'result-title' },
-          el('h4', { id: headingId }, el('span', { class: 'visually-hidden' }, `Rank ${rank}: `), m.title || `Posting ${m.postingId}`),
-          el('p', { class: 'muted' }, 'id ', el('code', {}, m.postingId)),
-        ),
-        scoreBlock(m.score),
-      ),
+    const facts = [m.seniority, typeof m.minYears === 'number' ? `${m.minYears}+ years` : null].filter(Boolean);
+    return resultCard(
+      { idAttr: 'data-posting-id', id: m.postingId, rank, title: m.title || `Posting ${m.postingId}`, facts },
+      m.score,
       countsLine(reqs),
       el(
         'div',

@@ -3,7 +3,7 @@
 import { api } from './api.js';
 import { el, num, replace } from './dom.js';
 import { clearProblem, showProblem } from './errors.js';
-import { chips, countsLine, loading, requirementsDetails, scoreBlock, skillsOf } from './render.js';
+import { chips, countsLine, loading, requirementsDetails, resultCard, skillsOf } from './render.js';
 
 const PAGE = 100;
 const MAX_PAGES = 20; // a select with 2,000 postings is already too long to use
@@ -62,50 +62,18 @@ export function initRecruiter() {
     }
   }
 
-  /** Role, seniority and years of each candidate, for a readable label (the ranking has only ids). */
-  async function profiles(ids) {
-    const out = new Map();
-    const queue = [...ids];
-    const worker = async () => {
-      while (queue.length) {
-        const id = queue.shift();
-        try {
-          out.set(id, (await api.candidate(id)).profile);
-        } catch {
-          out.set(id, null); // the ranking still shows; only the label is poorer
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(6, ids.length) }, worker));
-    return out;
-  }
-
-  function candidateCard(c, rank, profile, open) {
-    const headingId = `cand-${rank}`;
-    const role = profile && profile.titles && profile.titles.length ? profile.titles[0] : 'Candidate';
+  function candidateCard(c, rank, open) {
     const facts = [];
-    if (profile && profile.seniority) {
-      facts.push(profile.seniority);
+    if (c.seniority) {
+      facts.push(c.seniority);
     }
-    if (profile && typeof profile.totalYears === 'number') {
-      facts.push(`${num(profile.totalYears)} years of experience`);
+    if (typeof c.totalYears === 'number') {
+      facts.push(`${num(c.totalYears)} years of experience`);
     }
     const reqs = c.requirements || [];
-    return el(
-      'li',
-      { class: 'result card', 'data-candidate-id': c.candidateId, 'aria-labelledby': headingId },
-      el(
-        'div',
-        { class: 'result-head' },
-        el('span', { class: 'rank', 'aria-hidden': 'true' }, `#${rank}`),
-        el(
-          'div',
-          { class: 'result-title' },
-          el('h4', { id: headingId }, el('span', { class: 'visually-hidden' }, `Rank ${rank}: `), role),
-          el('p', { class: 'muted' }, facts.join(' · '), facts.length ? ' · ' : '', 'id ', el('code', {}, c.candidateId)),
-        ),
-        scoreBlock(c.score),
-      ),
+    return resultCard(
+      { idAttr: 'data-candidate-id', id: c.candidateId, rank, title: c.headline || 'Candidate', facts },
+      c.score,
       countsLine(reqs),
       chips('Missing must-haves', skillsOf(reqs, 'missing', 'required'), 'chips-missing'),
       requirementsDetails(reqs, `Requirements for candidate ${c.candidateId}`, open),
@@ -119,7 +87,6 @@ export function initRecruiter() {
     try {
       const data = await api.candidatesFor(postingId, k);
       const list = data.candidates || [];
-      const people = await profiles(list.map((c) => c.candidateId));
       clearProblem(errorSlot, { ...storedFields, ...pasteFields });
       replace(
         results,
@@ -127,7 +94,7 @@ export function initRecruiter() {
         list.length
           ? el('p', { class: 'muted' }, `${list.length} best of the stored candidates, best first. Scores run from 0 (no fit) to 100 (strong fit).`)
           : el('p', { class: 'empty' }, 'No candidates are stored yet.'),
-        el('ol', { class: 'result-list' }, list.map((c, i) => candidateCard(c, i + 1, people.get(c.candidateId), i === 0))),
+        el('ol', { class: 'result-list' }, list.map((c, i) => candidateCard(c, i + 1, i === 0))),
         modelNote(list),
       );
     } catch (e) {

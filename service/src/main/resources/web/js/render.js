@@ -215,3 +215,28 @@ export function skillsOf(requirements, status, importance) {
 export function loading(text) {
   return el('p', { class: 'loading', role: 'status' }, el('span', { class: 'spinner', 'aria-hidden': 'true' }), text);
 }
+
+/**
+ * A ranked result: its rank, title, a muted line of facts and id, and the score, then the body.
+ * idAttr names the data attribute that carries the id ("data-posting-id", "data-candidate-id").
+ */
+export function resultCard({ idAttr, id, rank, title, facts }, score, ...body) {
+  const headingId = uid('result');
+  return el(
+    'li',
+    { class: 'result card', [idAttr]: id, 'aria-labelledby': headingId },
+    el(
+      'div',
+      { class: 'result-head' },
+      el('span', { class: 'rank', 'aria-hidden': 'true' }, `#${rank}`),
+      el(
+        'div',
+        { class: 'result-title' },
+        el('h4', { id: headingId }, el('span', { class: 'visually-hidden' }, `Rank ${rank}: `), title),
+        el('p', { class: 'muted' }, facts.join(' · '), facts.length ? ' · ' : '', 'id ', el('code', {}, id)),
+      ),
+      scoreBlock(score),
+    ),
+    ...body,
+  );
+}

@@ -242,19 +242,9 @@ final class PostingComposer {
 
   private void drawWeighted(SkillBank.Weighted pool, int count, Importance imp, List<Item> required,
       List<Item> preferred) {
-    boolean[] taken = new boolean[pool.entries().length];
-    for (int i = 0; i < taken.length; i++) {
-      taken[i] = items.containsKey(pool.entries()[i].id);
-    }
-    for (int n = 0; n < count; n++) {
-      int k = Words.weighted(rng, pool.weights(), taken);
-      if (k < 0) {
-        return;
-      }
-      taken[k] = true;
-      single(pool.entries()[k].id, imp, required, preferred);
-    }
+    pool.draw(rng, count, items::containsKey, id -> single(id, imp, required, preferred));
   }
+
 
   private void single(String id, Importance imp, List<Item> required, List<Item> preferred) {
     if (items.containsKey(id)) {

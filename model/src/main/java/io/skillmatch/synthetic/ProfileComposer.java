@@ -263,19 +263,9 @@ final class ProfileComposer {
   }
 
   private void weighted(SkillBank.Weighted pool, int count, List<Item> out) {
-    boolean[] taken = new boolean[pool.entries().length];
-    for (int i = 0; i < taken.length; i++) {
-      taken[i] = items.containsKey(pool.entries()[i].id);
-    }
-    for (int n = 0; n < count; n++) {
-      int k = Words.weighted(rng, pool.weights(), taken);
-      if (k < 0) {
-        return;
-      }
-      taken[k] = true;
-      add(pool.entries()[k].id, out);
-    }
+    pool.draw(rng, count, items::containsKey, id -> add(id, out));
   }
+
 
   private Item add(String id, List<Item> out) {
     Item it = items.get(id);

@@ -144,7 +144,28 @@ final class SkillBank {
   }
 
   /** Skills drawn by weight. */
-  record Weighted(Entry[] entries, double[] weights) {}
+  record Weighted(Entry[] entries, double[] weights) {
+
+    /**
+     * Draws up to {@code count} skills by weight, without repeats and skipping those {@code had}
+     * says a document has already, handing each skill id to {@code take} as drawn.
+     */
+    void draw(java.util.random.RandomGenerator rng, int count, java.util.function.Predicate<String> had,
+        java.util.function.Consumer<String> take) {
+      boolean[] taken = new boolean[entries.length];
+      for (int i = 0; i < taken.length; i++) {
+        taken[i] = had.test(entries[i].id);
+      }
+      for (int n = 0; n < count; n++) {
+        int k = Words.weighted(rng, weights, taken);
+        if (k < 0) {
+          return;
+        }
+        taken[k] = true;
+        take.accept(entries[k].id);
+      }
+    }
+  }
 
   private final Taxonomy taxonomy;
   private final Map<String, Entry> entries = new HashMap<>();

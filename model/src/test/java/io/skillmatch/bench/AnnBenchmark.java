@@ -1,11 +1,10 @@
 package io.skillmatch.bench;
 
-import io.skillmatch.embedding.SkillVectors;
 import io.skillmatch.ranking.HnswIndex;
+import io.skillmatch.ranking.ProfileLikeVectors;
 import io.skillmatch.ranking.VectorIndex;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.util.VectorUtil;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -51,7 +50,7 @@ public class AnnBenchmark {
 
   @Setup(Level.Trial)
   public void setup() {
-    List<float[]> docs = vectors(n, 1);
+    List<float[]> docs = ProfileLikeVectors.of(n, 1);
     rows = docs.toArray(new float[0][]);
     List<Integer> ids = new ArrayList<>();
     List<String> keys = new ArrayList<>();
@@ -62,7 +61,7 @@ public class AnnBenchmark {
     hnsw = new HnswIndex<>();
     hnsw.putAll(keys, ids, docs);
     exact = new VectorIndex<>(ids, docs);
-    queries = vectors(1_000, 2).toArray(new float[0][]);
+    queries = ProfileLikeVectors.of(1_000, 2).toArray(new float[0][]);
   }
 
   @TearDown(Level.Trial)
@@ -132,34 +131,5 @@ public class AnnBenchmark {
       at[m] = ta;
       i = m;
     }
-  }
-
-  /** Profile-like vectors: weighted means of a few real skill vectors, as EmbeddingSpace makes them. */
-  static List<float[]> vectors(int count, long seed) {
-    SkillVectors skills = SkillVectors.bundled();
-    List<String> ids = skills.skillIds();
-    SplittableRandom r = new SplittableRandom(seed);
-    List<float[]> out = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      double[] sum = new double[skills.dimension()];
-      int terms = 3 + r.nextInt(12);
-      for (int t = 0; t < terms; t++) {
-        float[] v = skills.vector(ids.get(r.nextInt(ids.size())));
-        double w = 0.5 + r.nextDouble();
-        for (int d = 0; d < sum.length; d++) {
-          sum[d] += w * v[d];
-        }
-      }
-      double norm = 0;
-      for (double v : sum) {
-        norm += v * v;
-      }
-      float[] unit = new float[sum.length];
-      for (int d = 0; d < sum.length; d++) {
-        unit[d] = (float) (sum[d] / Math.sqrt(norm));
-      }
-      out.add(unit);
-    }
-    return out;
   }
 }

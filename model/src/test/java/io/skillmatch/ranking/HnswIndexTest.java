@@ -3,50 +3,20 @@ package io.skillmatch.ranking;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.skillmatch.embedding.SkillVectors;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** The approximate index finds what exact search finds, and follows writes. */
 class HnswIndexTest {
 
-  /** Profile-like vectors: weighted means of a few real skill vectors, as EmbeddingSpace makes them. */
-  private static List<float[]> vectors(int n, long seed) {
-    SkillVectors skills = SkillVectors.bundled();
-    List<String> ids = skills.skillIds();
-    SplittableRandom r = new SplittableRandom(seed);
-    List<float[]> out = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      double[] sum = new double[skills.dimension()];
-      int count = 3 + r.nextInt(12);
-      for (int k = 0; k < count; k++) {
-        float[] v = skills.vector(ids.get(r.nextInt(ids.size())));
-        double w = 0.5 + r.nextDouble();
-        for (int d = 0; d < sum.length; d++) {
-          sum[d] += w * v[d];
-        }
-      }
-      double norm = 0;
-      for (double v : sum) {
-        norm += v * v;
-      }
-      float[] unit = new float[sum.length];
-      for (int d = 0; d < sum.length; d++) {
-        unit[d] = (float) (sum[d] / Math.sqrt(norm));
-      }
-      out.add(unit);
-    }
-    return out;
-  }
 
   @Test
   void recallAtTenAgainstExactSearchIsAtLeastNinetyFivePercent() {
     int n = 5_000;
-    List<float[]> docs = vectors(n, 1);
+    List<float[]> docs = ProfileLikeVectors.of(n, 1);
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       ids.add("d" + i);
@@ -57,7 +27,7 @@ class HnswIndexTest {
       assertEquals(n, hnsw.size());
       assertEquals(1, hnsw.segments(), "a bulk load is one graph, not several searched one by one");
       double found = 0;
-      List<float[]> queries = vectors(200, 2);
+      List<float[]> queries = ProfileLikeVectors.of(200, 2);
       for (float[] q : queries) {
         Set<String> truth = new HashSet<>();
         exact.search(q, 10).forEach(h -> truth.add(h.item()));
