@@ -51,6 +51,9 @@ final class Catalog {
     }
   }
 
+  /** An exact index and the shelf version it was built at. */
+  private record Exact<D>(long version, VectorIndex<D> index) {}
+
   /** Builds an entry from its id, owner, what was sent, and its prepared document. */
   @FunctionalInterface
   private interface Entry<E, D> {
@@ -96,6 +99,9 @@ final class Catalog {
     private final Function<D, float[]> vector;
     private final Map<String, E> byId = new ConcurrentHashMap<>();
     private final HnswIndex<D> index = new HnswIndex<>();
+    // writes count up; the exact index below EXACT_BELOW is kept for the version it was built at
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+    private volatile Exact<D> exact;
 
     Shelf(String kind, Function<JsonNode, D> read, Entry<E, D> entry, Function<E, D> doc, Function<D, float[]> vector) {
       this.kind = kind;
@@ -167,6 +173,7 @@ final class Catalog {
           ids.add(id);
         }
         index.putAll(ids, docs, docs.stream().map(vector).toList());
+        version.incrementAndGet();
         return items.size();
       }
     }
@@ -186,6 +193,7 @@ final class Catalog {
       boolean deleted = store.delete(kind, id);
       forget(byId.remove(id));
       index.remove(id);
+      version.incrementAndGet();
       return deleted;
     }
 
@@ -194,8 +202,17 @@ final class Catalog {
       if (byId.size() >= EXACT_BELOW) {
         return index;
       }
+      // the exact index is built once per version of the shelf, not once per search; the version is
+      // read before the documents, so an index built during a write is built again next time
+      long v = version.get();
+      Exact<D> cached = exact;
+      if (cached != null && cached.version() == v) {
+        return cached.index();
+      }
       List<D> docs = byId.values().stream().map(doc).toList();
-      return new VectorIndex<>(docs, docs.stream().map(vector).toList());
+      VectorIndex<D> built = new VectorIndex<>(docs, docs.stream().map(vector).toList());
+      exact = new Exact<>(v, built);
+      return built;
     }
 
     private E keep(String id, E e) {
@@ -203,6 +220,7 @@ final class Catalog {
       forget(byId.put(id, e));
       idOf.put(d, id);
       index.put(id, d, vector.apply(d));
+      version.incrementAndGet();
       return e;
     }
 

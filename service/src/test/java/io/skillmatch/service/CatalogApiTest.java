@@ -264,6 +264,31 @@ class CatalogApiTest {
   }
 
   @Test
+  void matchesFollowEveryWrite() {
+    JavalinTest.test(App.create(CONFIG).javalin(), (server, client) -> {
+      String c = create(client, "/v1/candidates", Map.of("text", PYTHON_DEV));
+      String frontend = create(client, "/v1/postings", Map.of("text", FRONTEND));
+      java.util.function.Supplier<List<String>> matched = () -> {
+        try {
+          List<String> ids = new java.util.ArrayList<>();
+          json(send(client, "GET", "/v1/candidates/" + c + "/matches?k=10", null)).get("matches")
+              .forEach(m -> ids.add(m.get("postingId").asText()));
+          return ids;
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      };
+      assertEquals(List.of(frontend), matched.get());
+      String backend = create(client, "/v1/postings", Map.of("text", BACKEND));
+      assertEquals(List.of(backend, frontend), matched.get(), "a new posting is searched at once");
+      assertEquals(204, send(client, "DELETE", "/v1/postings/" + frontend, null).code());
+      assertEquals(List.of(backend), matched.get(), "a deleted one is gone at once");
+      assertEquals(200, send(client, "PUT", "/v1/postings/" + backend, Map.of("text", FRONTEND)).code());
+      assertEquals(List.of(backend), matched.get(), "a replaced one is found under its id");
+    });
+  }
+
+  @Test
   void whatWasStoredSurvivesARestart(@TempDir Path dir) throws Exception {
     App first = App.create(CONFIG.withDataDir(dir));
     String[] id = new String[1];
