@@ -116,10 +116,7 @@ public final class PostingParser {
     // mentions inside the title count as required: "Senior Go Engineer" asks for Go
     List<Requirement> requirements = assemble(text, placed, yearsOf, groupOf);
     Integer minYears = overallYears.isEmpty() ? null : overallYears.stream().max(Integer::compare).get();
-    Seniority seniority =
-        Seniority.fromTitle(title)
-            .or(() -> minYears == null ? java.util.Optional.empty() : java.util.Optional.of(Seniority.fromYears(minYears)))
-            .orElse(null);
+    Seniority seniority = seniority(title, minYears);
     if (requirements.isEmpty()) {
       warnings.add("no skills from the taxonomy were found in the posting");
     }
@@ -200,30 +197,23 @@ public final class PostingParser {
       bySkill.put(skill.get().id(), new Requirement(skill.get().name(), skill.get().id(), merged, mergedYears,
           before != null && before.anyOf() != null ? before.anyOf() : label, new Evidence(name, 0, name.length())));
     }
-    // a group of one is not a choice; groups left are numbered g1, g2, ... in order
-    Map<String, Integer> sizes = new HashMap<>();
-    bySkill.values().forEach(r -> {
-      if (r.anyOf() != null && !standalone.contains(r.skillId())) {
-        sizes.merge(r.anyOf(), 1, Integer::sum);
-      }
-    });
-    Map<String, String> renumber = new LinkedHashMap<>();
-    List<Requirement> required = new ArrayList<>();
-    List<Requirement> preferred = new ArrayList<>();
-    for (Requirement r : bySkill.values()) {
-      String g = r.anyOf() != null && !standalone.contains(r.skillId()) && sizes.get(r.anyOf()) >= 2
-          ? renumber.computeIfAbsent(r.anyOf(), k -> "g" + (renumber.size() + 1)) : null;
-      Requirement out = new Requirement(r.skill(), r.skillId(), r.importance(), r.minYears(), g, r.evidence());
-      (r.importance() == Importance.REQUIRED ? required : preferred).add(out);
-    }
-    required.addAll(preferred);
-    if (required.isEmpty()) {
+    // a skill asked for on its own anywhere is no alternative
+    List<Requirement> requirements = grouped(bySkill.values().stream()
+        .map(r -> standalone.contains(r.skillId())
+            ? new Requirement(r.skill(), r.skillId(), r.importance(), r.minYears(), null, r.evidence()) : r)
+        .toList());
+    if (requirements.isEmpty()) {
       warnings.add("no skills from the taxonomy were found in the posting");
     }
-    Seniority seniority = Seniority.fromTitle(title)
+    Seniority seniority = seniority(title, minYears);
+    return new ParsedPosting(title, seniority, minYears, requirements, unknownNames, warnings);
+  }
+
+  /** The level the title names, or else the one the overall years imply; null when neither says. */
+  private static Seniority seniority(String title, Integer minYears) {
+    return Seniority.fromTitle(title)
         .or(() -> minYears == null ? java.util.Optional.empty() : java.util.Optional.of(Seniority.fromYears(minYears)))
         .orElse(null);
-    return new ParsedPosting(title, seniority, minYears, required, unknownNames, warnings);
   }
 
   private static Integer yearsField(com.fasterxml.jackson.databind.JsonNode n, String field) {
@@ -397,9 +387,16 @@ public final class PostingParser {
               skill.name(), skill.id(), importance, years, standalone ? null : group,
               Evidence.of(text, s.start(), s.end(), first.mention().start(), first.mention().end())));
     }
-    // a group needs two members left; renumber groups in order of appearance
+    return grouped(chosen.values());
+  }
+
+  /**
+   * Requirements in order, required first. A group of alternatives keeps its label only while two
+   * or more members are left, and groups are renumbered g1, g2, ... in order of appearance.
+   */
+  private static List<Requirement> grouped(java.util.Collection<Requirement> chosen) {
     Map<String, Integer> sizes = new HashMap<>();
-    chosen.values().forEach(r -> {
+    chosen.forEach(r -> {
       if (r.anyOf() != null) {
         sizes.merge(r.anyOf(), 1, Integer::sum);
       }
@@ -407,7 +404,7 @@ public final class PostingParser {
     Map<String, String> renumber = new LinkedHashMap<>();
     List<Requirement> required = new ArrayList<>();
     List<Requirement> preferred = new ArrayList<>();
-    for (Requirement r : chosen.values()) {
+    for (Requirement r : chosen) {
       String g = r.anyOf() != null && sizes.get(r.anyOf()) >= 2
           ? renumber.computeIfAbsent(r.anyOf(), k -> "g" + (renumber.size() + 1)) : null;
       Requirement out = new Requirement(r.skill(), r.skillId(), r.importance(), r.minYears(), g, r.evidence());

@@ -42,7 +42,6 @@ public final class HnswIndex<T> implements NearestSearch<T>, AutoCloseable {
 
   private final IndexWriter writer;
   private final SearcherManager searchers;
-  private final Map<String, T> items = new ConcurrentHashMap<>();
   // a search reads each hit's ordinal from doc values, not its id from stored fields: a stored
   // field decompresses a block per hit
   private final Map<Long, T> byOrd = new ConcurrentHashMap<>();
@@ -97,7 +96,6 @@ public final class HnswIndex<T> implements NearestSearch<T>, AutoCloseable {
         d.add(new NumericDocValuesField(ORD, ord));
         d.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.COSINE));
         writer.addDocument(d);
-        items.put(id, item);
         byOrd.put(ord, item);
         ordOf.put(id, ord);
       }
@@ -117,7 +115,6 @@ public final class HnswIndex<T> implements NearestSearch<T>, AutoCloseable {
 
   private void forget(String id) throws IOException {
     writer.deleteDocuments(new Term(ID, id));
-    items.remove(id);
     Long ord = ordOf.remove(id);
     if (ord != null) {
       byOrd.remove(ord);
@@ -125,13 +122,13 @@ public final class HnswIndex<T> implements NearestSearch<T>, AutoCloseable {
   }
 
   public int size() {
-    return items.size();
+    return ordOf.size();
   }
 
   /** About the k nearest items, nearest first. */
   @Override
   public List<VectorIndex.Hit<T>> search(float[] query, int k) {
-    if (query.length == 0 || items.isEmpty() || k <= 0) {
+    if (query.length == 0 || ordOf.isEmpty() || k <= 0) {
       return List.of();
     }
     IndexSearcher searcher = null;

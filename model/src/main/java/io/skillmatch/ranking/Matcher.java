@@ -102,8 +102,7 @@ public final class Matcher {
       boolean met = f.status() == Status.MET;
       ProfileDoc whatIf = met
           ? whatIfs.computeIfAbsent("-" + f.evidence().skillId(), k -> without(profile, f.evidence().skillId()))
-          : whatIfs.computeIfAbsent("+" + r.skillId() + ":" + yearsIfMet(profile, r),
-              k -> with(profile, r));
+          : whatIf(whatIfs, profile, r);
       double other = m.score(features(posting, whatIf));
       // trees are not monotone everywhere: a met requirement never counts against the candidate,
       // nor an unmet one for them
@@ -136,10 +135,15 @@ public final class Matcher {
     return years;
   }
 
-  /** The profile with a requirement's skill fully met: the years asked (or those it has), used this year. */
-  private ProfileDoc with(ProfileDoc doc, Requirement r) {
+  /** The profile with a requirement met, built once per skill and years for a page of explanations. */
+  private ProfileDoc whatIf(Map<String, ProfileDoc> whatIfs, ProfileDoc profile, Requirement r) {
+    Double years = yearsIfMet(profile, r);
+    return whatIfs.computeIfAbsent("+" + r.skillId() + ":" + years, k -> with(profile, r, years));
+  }
+
+  /** The profile with a requirement's skill fully met: the years given, used this year. */
+  private ProfileDoc with(ProfileDoc doc, Requirement r, Double years) {
     List<ProfileSkill> skills = new ArrayList<>(doc.parsed().skills());
-    Double years = yearsIfMet(doc, r);
     boolean had = skills.removeIf(s -> s.skillId().equals(r.skillId()));
     ProfileSkill added = new ProfileSkill(r.skill(), r.skillId(), years, currentYear, false, null);
     skills.add(added);

@@ -121,14 +121,8 @@ final class Catalog {
         JsonNode input = parse(item.body());
         return entry.of(item.id(), item.owner(), input, read.apply(input));
       }).toList();
-      List<String> ids = items.stream().map(Store.Item::id).toList();
-      List<D> docs = entries.stream().map(doc).toList();
-      for (int i = 0; i < ids.size(); i++) {
-        byId.put(ids.get(i), entries.get(i));
-        idOf.put(docs.get(i), ids.get(i));
-      }
-      index.putAll(ids, docs, docs.stream().map(vector).toList());
-      LOG.info("{}s: {} read from the store, {} in the graph ({} segment(s))", kind, ids.size(), index.size(),
+      keepAll(items.stream().map(Store.Item::id).toList(), entries);
+      LOG.info("{}s: {} read from the store, {} in the graph ({} segment(s))", kind, items.size(), index.size(),
           index.segments());
     }
 
@@ -147,9 +141,9 @@ final class Catalog {
      * that cannot be read are skipped and reported to {@code rejected} by position.
      */
     int addAll(List<JsonNode> inputs, String owner, java.util.function.BiConsumer<Integer, String> rejected) {
-      List<D> read = java.util.stream.IntStream.range(0, inputs.size()).parallel().mapToObj(i -> {
+      List<D> readOrNull = java.util.stream.IntStream.range(0, inputs.size()).parallel().mapToObj(i -> {
         try {
-          return this.read.apply(inputs.get(i));
+          return read.apply(inputs.get(i));
         } catch (ApiException e) {
           rejected.accept(i, e.getMessage());
           return null;
@@ -158,23 +152,20 @@ final class Catalog {
       List<JsonNode> good = new ArrayList<>();
       List<D> docs = new ArrayList<>();
       for (int i = 0; i < inputs.size(); i++) {
-        if (read.get(i) != null) {
+        if (readOrNull.get(i) != null) {
           good.add(inputs.get(i));
-          docs.add(read.get(i));
+          docs.add(readOrNull.get(i));
         }
       }
       synchronized (this) {
         List<Store.Item> items = store.createAll(kind, good.stream().map(JsonNode::toString).toList(), owner);
-        List<String> ids = new ArrayList<>(items.size());
-        for (int i = 0; i < items.size(); i++) {
-          String id = items.get(i).id();
-          byId.put(id, entry.of(id, owner, good.get(i), docs.get(i)));
-          idOf.put(docs.get(i), id);
-          ids.add(id);
+        List<String> ids = items.stream().map(Store.Item::id).toList();
+        List<E> entries = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+          entries.add(entry.of(ids.get(i), owner, good.get(i), docs.get(i)));
         }
-        index.putAll(ids, docs, docs.stream().map(vector).toList());
-        version.incrementAndGet();
-        return items.size();
+        keepAll(ids, entries);
+        return ids.size();
       }
     }
 
@@ -222,6 +213,17 @@ final class Catalog {
       index.put(id, d, vector.apply(d));
       version.incrementAndGet();
       return e;
+    }
+
+    /** Keeps new documents in the map and the graph, refreshing the graph once for all. */
+    private void keepAll(List<String> ids, List<E> entries) {
+      List<D> docs = entries.stream().map(doc).toList();
+      for (int i = 0; i < ids.size(); i++) {
+        byId.put(ids.get(i), entries.get(i));
+        idOf.put(docs.get(i), ids.get(i));
+      }
+      index.putAll(ids, docs, docs.stream().map(vector).toList());
+      version.incrementAndGet();
     }
 
     private void forget(E old) {

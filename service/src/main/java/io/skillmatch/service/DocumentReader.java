@@ -38,19 +38,13 @@ final class DocumentReader {
       throw ApiException.badField(prefix + "title", "must be a string");
     }
     boolean hasTitle = title != null && title.isTextual() && !title.asText().isBlank();
-    if (input.has("text") && input.has("requirements")) {
-      throw ApiException.badField(prefix.isEmpty() ? "text" : prefix.substring(0, prefix.length() - 1),
-          "send either text or structured requirements[], not both");
-    }
-    if (input.has("requirements")) {
-      try {
-        StringBuilder text = new StringBuilder(hasTitle ? title.asText().strip() + "\n\n" : "");
-        ParsedPosting parsed = postings.parseStructured(input);
-        parsed.requirements().forEach(r -> text.append(r.skill()).append('\n'));
-        return matcher.posting(parsed, text.toString());
-      } catch (InvalidInputException e) {
-        throw ApiException.badField(prefix + e.field(), e.reason());
-      }
+    boolean structured = input.has("requirements");
+    notBoth(input, structured, prefix, "requirements[]");
+    if (structured) {
+      StringBuilder text = new StringBuilder(hasTitle ? title.asText().strip() + "\n\n" : "");
+      ParsedPosting parsed = fields(prefix, () -> postings.parseStructured(input));
+      parsed.requirements().forEach(r -> text.append(r.skill()).append('\n'));
+      return matcher.posting(parsed, text.toString());
     }
     if (!input.has("text")) {
       throw ApiException.badField(prefix + "text", "required: the posting's text, or structured requirements[]");
@@ -64,10 +58,7 @@ final class DocumentReader {
   /** A profile sent as {text} or as structured {skills[], experience[]}, parsed and prepared. */
   Matcher.ProfileDoc profile(JsonNode input, String prefix) {
     boolean structured = input.has("skills") || input.has("experience");
-    if (input.has("text") && structured) {
-      throw ApiException.badField(prefix.isEmpty() ? "text" : prefix.substring(0, prefix.length() - 1),
-          "send either text or structured skills[] / experience[], not both");
-    }
+    notBoth(input, structured, prefix, "skills[] / experience[]");
     if (input.has("text")) {
       String text = Inputs.text(input, "text", prefix + "text");
       ParsedProfile parsed = Inputs.rejectedAs(prefix + "text", () -> profiles.parseText(text));
@@ -76,8 +67,21 @@ final class DocumentReader {
     if (!structured) {
       throw ApiException.badField(prefix + "text", "required: resume text, or structured skills[] / experience[]");
     }
+    return matcher.profile(fields(prefix, () -> profiles.parseStructured(input)), Inputs.workText(input));
+  }
+
+  /** Refuses text sent together with its structured form, naming the object ("text" at the top). */
+  private static void notBoth(JsonNode input, boolean structured, String prefix, String form) {
+    if (input.has("text") && structured) {
+      throw ApiException.badField(prefix.isEmpty() ? "text" : prefix.substring(0, prefix.length() - 1),
+          "send either text or structured " + form + ", not both");
+    }
+  }
+
+  /** Reads structured input, naming the field at fault with the caller's prefix. */
+  private static <T> T fields(String prefix, java.util.function.Supplier<T> read) {
     try {
-      return matcher.profile(profiles.parseStructured(input), Inputs.workText(input));
+      return read.get();
     } catch (InvalidInputException e) {
       throw ApiException.badField(prefix + e.field(), e.reason());
     }
