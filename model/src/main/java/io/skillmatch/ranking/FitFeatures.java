@@ -35,6 +35,9 @@ public final class FitFeatures {
   private final SkillSimilarity similarity;
   private final int currentYear;
   private final Map<String, Map<String, Double>> near = new ConcurrentHashMap<>();
+  // skill ids as small integers, for the packed near tables; ids outside the taxonomy get one on first sight
+  private final Map<String, Integer> ordinals = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicInteger nextOrdinal = new java.util.concurrent.atomic.AtomicInteger();
 
   public FitFeatures(Taxonomy taxonomy, SkillSimilarity similarity, int currentYear) {
     this.taxonomy = taxonomy;
@@ -54,31 +57,60 @@ public final class FitFeatures {
    * @param technical per requirement, whether its skill is a technology
    * @param inTitle per requirement, whether the title names its skill
    */
-  public record PostingFacts(Set<String> titleSkills, Map<String, Near> near, double[] categories,
+  public record PostingFacts(Set<String> titleSkills, NearTable near, double[] categories,
       Set<String> asked, Set<String> titleWords, boolean[] technical, boolean[] inTitle) {}
 
-  /** The requirements (by position) a skill is close to, and how close. */
-  public record Near(int[] requirement, double[] similarity) {}
+  /**
+   * The skills close to a posting's requirements, packed flat: a posting asks for ten or so skills,
+   * each with dozens of neighbours, and a map of small records per posting was most of the heap.
+   *
+   * @param skills ordinals of the close skills, ascending
+   * @param from where each skill's entries start in {@code requirement} and {@code similarity}
+   *     (one more entry than {@code skills}: the end)
+   * @param requirement the requirement (by position) each entry is close to
+   * @param similarity how close
+   */
+  public record NearTable(int[] skills, int[] from, int[] requirement, double[] similarity) {
+
+    /** Raises each requirement's closest similarity to that of any of these skills (ordinals). */
+    void raise(int[] profileSkills, double[] closest) {
+      for (int skill : profileSkills) {
+        int at = java.util.Arrays.binarySearch(skills, skill);
+        if (at >= 0) {
+          for (int k = from[at]; k < from[at + 1]; k++) {
+            closest[requirement[k]] = Math.max(closest[requirement[k]], similarity[k]);
+          }
+        }
+      }
+    }
+  }
 
   /** Prepares a posting. */
   public PostingFacts posting(ParsedPosting posting) {
-    Map<String, java.util.List<double[]>> near = new HashMap<>();
+    java.util.TreeMap<Integer, java.util.List<double[]>> near = new java.util.TreeMap<>();
     List<Requirement> reqs = posting.requirements();
+    int entries = 0;
     for (int i = 0; i < reqs.size(); i++) {
       for (Map.Entry<String, Double> e : this.near.computeIfAbsent(reqs.get(i).skillId(), similarity::near).entrySet()) {
-        near.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(new double[] {i, e.getValue()});
+        near.computeIfAbsent(ordinal(e.getKey()), k -> new java.util.ArrayList<>()).add(new double[] {i, e.getValue()});
+        entries++;
       }
     }
-    Map<String, Near> packed = new HashMap<>();
-    near.forEach((id, list) -> {
-      int[] r = new int[list.size()];
-      double[] sim = new double[list.size()];
-      for (int k = 0; k < r.length; k++) {
-        r[k] = (int) list.get(k)[0];
-        sim[k] = list.get(k)[1];
+    int[] skills = new int[near.size()];
+    int[] from = new int[near.size() + 1];
+    int[] requirement = new int[entries];
+    double[] sim = new double[entries];
+    int s = 0;
+    int k = 0;
+    for (Map.Entry<Integer, java.util.List<double[]>> e : near.entrySet()) {
+      skills[s] = e.getKey();
+      from[s++] = k;
+      for (double[] entry : e.getValue()) {
+        requirement[k] = (int) entry[0];
+        sim[k++] = entry[1];
       }
-      packed.put(id, new Near(r, sim));
-    });
+    }
+    from[s] = k;
     Set<String> asked = new HashSet<>();
     reqs.forEach(r -> asked.add(r.skillId()));
     Set<String> titleSkills = titleSkills(posting.title());
@@ -86,19 +118,21 @@ public final class FitFeatures {
     boolean[] inTitle = new boolean[reqs.size()];
     for (int i = 0; i < technical.length; i++) {
       String id = reqs.get(i).skillId();
-      technical[i] = taxonomy.skill(id).map(k -> k.category().isTechnical()).orElse(false);
+      technical[i] = taxonomy.skill(id).map(skill -> skill.category().isTechnical()).orElse(false);
       inTitle[i] = titleSkills.contains(id);
     }
-    return new PostingFacts(titleSkills, Map.copyOf(packed),
+    return new PostingFacts(titleSkills, new NearTable(skills, from, requirement, sim),
         categories(reqs.stream().map(Requirement::skillId).toList()), Set.copyOf(asked),
         posting.title() == null ? Set.of() : titleWords(posting.title()), technical, inTitle);
   }
 
   /**
    * What the features need of a profile beyond its parse: category counts, title words, each
-   * skill with its ancestors (the skill first), and the share of skills with years.
+   * skill with its ancestors (the skill first), the share of skills with years, and the ordinals of
+   * its skills (each once).
    */
-  public record ProfileFacts(double[] categories, Set<String> titleWords, String[][] skillLineage, double datedShare) {}
+  public record ProfileFacts(double[] categories, Set<String> titleWords, String[][] skillLineage, double datedShare,
+      int[] skills) {}
 
   /** Prepares a profile. */
   public ProfileFacts profile(ParsedProfile profile) {
@@ -124,7 +158,13 @@ public final class FitFeatures {
       dated += skills.get(i).years() != null ? 1 : 0;
     }
     return new ProfileFacts(categories(skills.stream().map(ProfileSkill::skillId).toList()), titleWords, lineage,
-        skills.isEmpty() ? 0 : (double) dated / skills.size());
+        skills.isEmpty() ? 0 : (double) dated / skills.size(),
+        skills.stream().mapToInt(k -> ordinal(k.skillId())).distinct().toArray());
+  }
+
+  private int ordinal(String skillId) {
+    Integer known = ordinals.get(skillId);
+    return known != null ? known : ordinals.computeIfAbsent(skillId, id -> nextOrdinal.getAndIncrement());
   }
 
   /** How many of these skills fall in each category. */
@@ -137,18 +177,11 @@ public final class FitFeatures {
   }
 
   /** The feature vector of a pair, given the rule fit and the similarities computed outside. */
-  public double[] of(RuleScorer.Fit fit, ParsedPosting posting, ParsedProfile profile, FitAssessor.ProfileIndex index,
-      PostingFacts facts, ProfileFacts profileFacts, double skillVectorCosine, double textCoverage,
+  public double[] of(RuleScorer.Fit fit, ParsedPosting posting, ParsedProfile profile, PostingFacts facts,
+      ProfileFacts profileFacts, double skillVectorCosine, double textCoverage,
       double titleTermCoverage) {
     double[] closest = new double[fit.fits().size()];
-    for (String id : index.has().keySet()) {
-      Near n = facts.near().get(id);
-      if (n != null) {
-        for (int k = 0; k < n.requirement().length; k++) {
-          closest[n.requirement()[k]] = Math.max(closest[n.requirement()[k]], n.similarity()[k]);
-        }
-      }
-    }
+    facts.near().raise(profileFacts.skills(), closest);
     Units required = units(fit.fits(), true, closest);
     Units preferred = units(fit.fits(), false, closest);
     double skillYears = 0;

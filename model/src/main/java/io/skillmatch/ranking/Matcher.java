@@ -64,7 +64,7 @@ public final class Matcher {
   }
 
   private double[] features(PostingDoc posting, ProfileDoc profile, RuleScorer.Fit fit) {
-    return features.of(fit, posting.parsed(), profile.parsed(), profile.index(), posting.facts(), profile.facts(),
+    return features.of(fit, posting.parsed(), profile.parsed(), posting.facts(), profile.facts(),
         SkillSpace.cosine(posting.skills(), profile.skills()),
         TermVectors.coverage(posting.terms(), profile.terms()),
         posting.title().total() == 0 ? 0 : posting.title().overlap(profile.terms()) / posting.title().total());

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -259,7 +261,7 @@ public final class TermVectors {
       "north", "south", "east", "west", "city", "county", "state", "village", "town", "nagar", "district");
 
   /** Function words, and pronouns, which say something about a person and nothing about fit. */
-  private static final Set<String> STOP = Set.of("the", "and", "of", "to", "in", "for", "with", "on", "is", "are",
+  static final Set<String> STOP = Set.of("the", "and", "of", "to", "in", "for", "with", "on", "is", "are",
       "be", "as", "an", "or", "at", "by", "we", "you", "our", "will", "this", "that", "from", "your", "have", "has",
       "he", "she", "him", "her", "his", "hers", "they", "them", "their", "mr", "mrs", "ms", "miss");
 
@@ -268,8 +270,30 @@ public final class TermVectors {
    * and numbers (years, ages, phone numbers) dropped.
    */
   public static List<String> tokens(String text) {
-    return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^a-z0-9+#]+"))
-        .filter(t -> t.length() > 1 && !STOP.contains(t) && !t.chars().allMatch(Character::isDigit))
-        .toList();
+    // a scan rather than split("[^a-z0-9+#]+"): the regex was most of preparing a posting
+    String lower = text.toLowerCase(Locale.ROOT);
+    List<String> out = new ArrayList<>();
+    int start = -1;
+    boolean digits = true;
+    for (int i = 0; i <= lower.length(); i++) {
+      char c = i < lower.length() ? lower.charAt(i) : ' ';
+      boolean digit = c >= '0' && c <= '9';
+      if (digit || c >= 'a' && c <= 'z' || c == '+' || c == '#') {
+        if (start < 0) {
+          start = i;
+          digits = true;
+        }
+        digits &= digit;
+      } else if (start >= 0) {
+        if (i - start > 1 && !digits) {
+          String t = lower.substring(start, i);
+          if (!STOP.contains(t)) {
+            out.add(t);
+          }
+        }
+        start = -1;
+      }
+    }
+    return Collections.unmodifiableList(out);
   }
 }

@@ -23,7 +23,7 @@ import java.util.function.Function;
 
 /**
  * Postings and candidates: what callers sent, kept durably in the store, and their parsed and
- * prepared forms, kept in memory for matching. A write is parsed first and stored second, so bad
+ * prepared forms, kept in memory for matching (what was sent is not: nothing reads it back). A write is parsed first and stored second, so bad
  * input writes nothing; on start every stored document is parsed again. Thread-safe.
  */
 final class Catalog {
@@ -38,14 +38,14 @@ final class Catalog {
   static final int SHORTLIST = 300;
 
   /** A stored posting with its parse, and who owns it (null when created without keys). */
-  record Posting(String id, String owner, JsonNode input, Matcher.PostingDoc doc) {
+  record Posting(String id, String owner, Matcher.PostingDoc doc) {
     ParsedPosting parsed() {
       return doc.parsed();
     }
   }
 
   /** A stored candidate with their parse, and who owns the profile. */
-  record Candidate(String id, String owner, JsonNode input, Matcher.ProfileDoc doc) {
+  record Candidate(String id, String owner, Matcher.ProfileDoc doc) {
     ParsedProfile parsed() {
       return doc.parsed();
     }
@@ -54,10 +54,10 @@ final class Catalog {
   /** An exact index and the shelf version it was built at. */
   private record Exact<D>(long version, VectorIndex<D> index) {}
 
-  /** Builds an entry from its id, owner, what was sent, and its prepared document. */
+  /** Builds an entry from its id, owner and prepared document. */
   @FunctionalInterface
   private interface Entry<E, D> {
-    E of(String id, String owner, JsonNode input, D doc);
+    E of(String id, String owner, D doc);
   }
 
   private final Store store;
@@ -119,7 +119,7 @@ final class Catalog {
       } while (cursor != null);
       List<E> entries = items.parallelStream().map(item -> {
         JsonNode input = parse(item.body());
-        return entry.of(item.id(), item.owner(), input, read.apply(input));
+        return entry.of(item.id(), item.owner(), read.apply(input));
       }).toList();
       keepAll(items.stream().map(Store.Item::id).toList(), entries);
       LOG.info("{}s: {} read from the store, {} in the graph ({} segment(s))", kind, items.size(), index.size(),
@@ -132,7 +132,7 @@ final class Catalog {
       D d = read.apply(input);
       synchronized (this) {
         String id = store.create(kind, input.toString(), owner).id();
-        return keep(id, entry.of(id, owner, input, d));
+        return keep(id, entry.of(id, owner, d));
       }
     }
 
@@ -162,7 +162,7 @@ final class Catalog {
         List<String> ids = items.stream().map(Store.Item::id).toList();
         List<E> entries = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
-          entries.add(entry.of(ids.get(i), owner, good.get(i), docs.get(i)));
+          entries.add(entry.of(ids.get(i), owner, docs.get(i)));
         }
         keepAll(ids, entries);
         return ids.size();
@@ -172,7 +172,7 @@ final class Catalog {
     Optional<E> replace(String id, JsonNode input) {
       D d = read.apply(input);
       synchronized (this) {
-        return store.update(kind, id, input.toString()).map(item -> keep(id, entry.of(id, item.owner(), input, d)));
+        return store.update(kind, id, input.toString()).map(item -> keep(id, entry.of(id, item.owner(), d)));
       }
     }
 
