@@ -6,11 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.nio.file.Path;
+import java.util.HashMap;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -24,12 +29,18 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Approximate nearest neighbours by cosine (Lucene's HNSW graph), kept in step with writes:
  * {@link #put} adds or replaces a document's vector, {@link #remove} drops it. The graph lives in
- * memory and is rebuilt from the store on start. Thread-safe: writes are serialised and visible
- * to searches when they return; searches share readers through Lucene's searcher manager.
+ * memory ({@link #HnswIndex()}) or in a directory ({@link #open}), where it outlives the process:
+ * on start {@link #sync} keeps every held vector that is unchanged and indexes only what changed,
+ * so a restart need not rebuild the graph. Thread-safe: writes are serialised and visible to
+ * searches when they return; searches share readers through Lucene's searcher manager.
  *
  * @param <T> what each vector stands for
  */
@@ -38,7 +49,10 @@ public final class HnswIndex<T> implements NearestSearch<T>, AutoCloseable {
   private static final String ID = "id";
   private static final double RAM_BUFFER_MB = 1024;
   private static final String ORD = "ord";
+  private static final String STAMP = "stamp";
   private static final String VECTOR = "v";
+  /** Single writes are committed this often; what a crash loses in between is indexed again by {@link #sync}. */
+  private static final int COMMIT_EVERY = 1_000;
 
   private final IndexWriter writer;
   private final SearcherManager searchers;
@@ -48,21 +62,132 @@ public final class HnswIndex<T> implements NearestSearch<T>, AutoCloseable {
   private final Map<String, Long> ordOf = new ConcurrentHashMap<>();
   private long nextOrd;
 
+  // what a directory held when opened, by id: {ordinal, stamp of its vector}; emptied by sync
+  private final Map<String, long[]> held;
+  private int uncommitted;
+
+  /** A graph in memory, gone with the process. */
   public HnswIndex() {
+    this(new ByteBuffersDirectory());
+  }
+
+  private HnswIndex(Directory dir) {
     try {
       // a buffer large enough that loading a store on start flushes one segment, searched as one
       // graph rather than several (each searched for the full k)
-      writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig().setRAMBufferSizeMB(RAM_BUFFER_MB));
+      writer = new IndexWriter(dir, new IndexWriterConfig().setRAMBufferSizeMB(RAM_BUFFER_MB));
       searchers = new SearcherManager(writer, null);
+      held = heldBy(writer);
+      nextOrd = held.values().stream().mapToLong(h -> h[0] + 1).max().orElse(0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /**
+   * The graph kept in a directory (created if missing). Until {@link #sync} says which items its
+   * vectors stand for, searches find nothing.
+   */
+  public static <T> HnswIndex<T> open(Path dir) {
+    try {
+      return new HnswIndex<>(FSDirectory.open(dir));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Map<String, long[]> heldBy(IndexWriter writer) throws IOException {
+    Map<String, long[]> out = new HashMap<>();
+    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+      for (LeafReaderContext leaf : reader.leaves()) {
+        BinaryDocValues ids = leaf.reader().getBinaryDocValues(ID);
+        NumericDocValues ords = leaf.reader().getNumericDocValues(ORD);
+        NumericDocValues stamps = leaf.reader().getNumericDocValues(STAMP);
+        Bits live = leaf.reader().getLiveDocs();
+        for (int doc = 0; ids != null && doc < leaf.reader().maxDoc(); doc++) {
+          if ((live == null || live.get(doc)) && ids.advanceExact(doc) && ords.advanceExact(doc)
+              && stamps.advanceExact(doc)) {
+            out.put(ids.binaryValue().utf8ToString(), new long[] {ords.longValue(), stamps.longValue()});
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Says what the graph's vectors stand for, on start: an item whose vector the directory holds
+   * unchanged is bound to it, one that is new or changed is indexed, and whatever the directory
+   * holds beyond these items is dropped. Returns how many were indexed anew. In memory, where
+   * nothing is held, this is {@link #putAll}.
+   */
+  public synchronized int sync(List<String> ids, List<T> items, List<float[]> vectors) {
+    int indexed = 0;
+    try {
+      for (int i = 0; i < ids.size(); i++) {
+        long[] h = held.remove(ids.get(i));
+        if (h != null && vectors.get(i).length > 0 && h[1] == stamp(vectors.get(i))) {
+          byOrd.put(h[0], items.get(i));
+          ordOf.put(ids.get(i), h[0]);
+        } else {
+          add(ids.get(i), items.get(i), vectors.get(i));
+          indexed++;
+        }
+      }
+      for (String gone : held.keySet()) {
+        writer.deleteDocuments(new Term(ID, gone));
+      }
+      held.clear();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    commit();
+    refresh();
+    return indexed;
+  }
+
+  /** A vector's fingerprint: 64 bits over its exact floats. */
+  private static long stamp(float[] vector) {
+    long h = 1125899906842597L + vector.length;
+    for (float f : vector) {
+      h = 31 * h + Float.floatToRawIntBits(f);
+    }
+    return h;
+  }
+
+  /** Makes every write so far durable (a no-op in memory, where nothing is). */
+  public synchronized void commit() {
+    try {
+      writer.commit();
+      uncommitted = 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Merges the graph into one segment, searched as one graph: after a bulk import. */
+  public synchronized void mergeToOne() {
+    try {
+      writer.forceMerge(1);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    commit();
+    refresh();
+  }
+
   /** Adds or replaces an item; an empty vector removes it from the graph (nothing to search by). */
   public synchronized void put(String id, T item, float[] vector) {
     add(id, item, vector);
+    written(1);
     refresh();
+  }
+
+  private void written(int n) {
+    uncommitted += n;
+    if (uncommitted >= COMMIT_EVERY) {
+      commit();
+    }
   }
 
   /** Adds many items, searchable once all are in: for loading a store on start. */
@@ -70,6 +195,7 @@ public final class HnswIndex<T> implements NearestSearch<T>, AutoCloseable {
     for (int i = 0; i < ids.size(); i++) {
       add(ids.get(i), items.get(i), vectors.get(i));
     }
+    written(ids.size());
     refresh();
   }
 
@@ -93,7 +219,9 @@ public final class HnswIndex<T> implements NearestSearch<T>, AutoCloseable {
         long ord = nextOrd++;
         Document d = new Document();
         d.add(new StringField(ID, id, Field.Store.NO));
+        d.add(new BinaryDocValuesField(ID, new BytesRef(id)));
         d.add(new NumericDocValuesField(ORD, ord));
+        d.add(new NumericDocValuesField(STAMP, stamp(vector)));
         d.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.COSINE));
         writer.addDocument(d);
         byOrd.put(ord, item);
@@ -110,6 +238,7 @@ public final class HnswIndex<T> implements NearestSearch<T>, AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    written(1);
     refresh();
   }
 
@@ -178,7 +307,7 @@ public final class HnswIndex<T> implements NearestSearch<T>, AutoCloseable {
   public synchronized void close() {
     try {
       searchers.close();
-      writer.close();
+      writer.close(); // commits
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

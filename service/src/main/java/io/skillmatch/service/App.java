@@ -54,12 +54,14 @@ public final class App {
     ParseController parse = new ParseController(postingParser, profileParser, json);
     Ranking ranking = Ranking.bundled(taxonomy);
     RankingModel model = RankingModel.bundled();
-    DocumentReader reader = new DocumentReader(postingParser, profileParser, ranking.matcher(model, config.clock()));
+    DocumentReader reader = new DocumentReader(postingParser, profileParser, ranking.matcher(model, config.clock()),
+        DocumentReader.fingerprint());
     MatchController match = new MatchController(reader, json);
     Store store = config.dataDir() == null
         ? SqliteStore.inMemory(config.clock(), SqliteStore.randomIds())
         : SqliteStore.open(config.dataDir(), config.clock(), SqliteStore.randomIds());
-    Catalog documents = new Catalog(store, reader, mapper, config.shortlist());
+    Catalog documents = new Catalog(store, reader, mapper, config.shortlist(),
+        config.dataDir() == null ? null : config.dataDir().resolve("index"));
     CatalogController catalog = new CatalogController(documents, json);
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(metrics);
@@ -232,6 +234,7 @@ public final class App {
           lines.clear();
         }
         if (line == null) {
+          catalog.settle(kind);
           return added;
         }
       }
@@ -271,6 +274,7 @@ public final class App {
 
   public void stop() {
     javalin.stop();
+    catalog.close();
     store.close();
   }
 }

@@ -22,9 +22,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Postings and candidates: what callers sent, kept durably in the store, and their parsed and
- * prepared forms, kept in memory for matching (what was sent is not: nothing reads it back). A write is parsed first and stored second, so bad
- * input writes nothing; on start every stored document is parsed again. Thread-safe.
+ * Postings and candidates: what callers sent and its parse, kept durably in the store, and their
+ * prepared forms, kept in memory for matching (what was sent is not: nothing reads it back). A
+ * write is parsed first and stored second, so bad input writes nothing. On start every stored
+ * document is prepared again from its kept parse (parsed again only when the parsers changed), and
+ * the graphs, kept on disk beside the store, re-index only what changed. Thread-safe.
  */
 final class Catalog {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Catalog.class);
@@ -54,6 +56,15 @@ final class Catalog {
   /** An exact index and the shelf version it was built at. */
   private record Exact<D>(long version, VectorIndex<D> index) {}
 
+  /** What start-up did for one kind: documents read, parsed anew (not prepared from a kept parse), indexed anew. */
+  record Started(int read, int parsed, int indexed) {}
+
+  /** Prepares a stored document again from its body and kept parse; null when it must be parsed. */
+  @FunctionalInterface
+  private interface Reread<D> {
+    D from(JsonNode input, String derived);
+  }
+
   /** Builds an entry from its id, owner and prepared document. */
   @FunctionalInterface
   private interface Entry<E, D> {
@@ -70,11 +81,15 @@ final class Catalog {
   private final Shelf<Candidate, Matcher.ProfileDoc> candidates;
 
   Catalog(Store store, DocumentReader reader, ObjectMapper json) {
-    this(store, reader, json, SHORTLIST);
+    this(store, reader, json, SHORTLIST, null);
   }
 
-  /** @param shortlist how many nearest documents the model re-ranks for a search */
-  Catalog(Store store, DocumentReader reader, ObjectMapper json, int shortlist) {
+  /**
+   * @param shortlist how many nearest documents the model re-ranks for a search
+   * @param indexDir where the graphs are kept between runs (one folder a kind); null keeps them in
+   *     memory, built again on every start
+   */
+  Catalog(Store store, DocumentReader reader, ObjectMapper json, int shortlist, java.nio.file.Path indexDir) {
     if (shortlist < 1) {
       throw new IllegalArgumentException("shortlist must be positive: " + shortlist);
     }
@@ -82,9 +97,10 @@ final class Catalog {
     this.store = store;
     this.reader = reader;
     this.json = json;
-    this.postings = new Shelf<>(POSTING, input -> reader.posting(input, ""), Posting::new, Posting::doc, Matcher.PostingDoc::skills);
-    this.candidates = new Shelf<>(CANDIDATE, input -> reader.profile(input, ""), Candidate::new, Candidate::doc,
-        Matcher.ProfileDoc::skills);
+    this.postings = new Shelf<>(POSTING, input -> reader.posting(input, ""), reader::postingKept, reader::derived,
+        Posting::new, Posting::doc, Matcher.PostingDoc::skills, indexDir);
+    this.candidates = new Shelf<>(CANDIDATE, input -> reader.profile(input, ""), reader::profileKept, reader::derived,
+        Candidate::new, Candidate::doc, Matcher.ProfileDoc::skills, indexDir);
   }
 
   /**
@@ -94,44 +110,73 @@ final class Catalog {
   private final class Shelf<E, D> {
     private final String kind;
     private final Function<JsonNode, D> read;
+    private final Function<D, String> derive;
     private final Entry<E, D> entry;
     private final Function<E, D> doc;
     private final Function<D, float[]> vector;
     private final Map<String, E> byId = new ConcurrentHashMap<>();
-    private final HnswIndex<D> index = new HnswIndex<>();
+    private final HnswIndex<D> index;
     // writes count up; the exact index below EXACT_BELOW is kept for the version it was built at
     private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
     private volatile Exact<D> exact;
+    private final Started started;
 
-    Shelf(String kind, Function<JsonNode, D> read, Entry<E, D> entry, Function<E, D> doc, Function<D, float[]> vector) {
+    Shelf(String kind, Function<JsonNode, D> read, Reread<D> reread, Function<D, String> derive, Entry<E, D> entry,
+        Function<E, D> doc, Function<D, float[]> vector, java.nio.file.Path indexDir) {
       this.kind = kind;
       this.read = read;
+      this.derive = derive;
       this.entry = entry;
       this.doc = doc;
       this.vector = vector;
-      // every stored document is read again on start, on all cores
-      List<Store.Item> items = new ArrayList<>();
+      this.index = indexDir == null ? new HnswIndex<>() : HnswIndex.open(indexDir.resolve(kind));
+      // every stored document is prepared again on start, a page at a time on all cores: from its
+      // kept parse, or parsed anew (and the parse kept) when there is none or the parsers changed
+      List<String> ids = new ArrayList<>();
+      List<E> entries = new ArrayList<>();
+      int parsed = 0;
       String cursor = null;
       do {
         Store.Page page = store.list(kind, 5_000, cursor);
-        items.addAll(page.items());
+        List<Object[]> done = page.items().parallelStream().map(item -> {
+          JsonNode input = parse(item.body());
+          D d = item.derived() == null ? null : reread.from(input, item.derived());
+          String again = null;
+          if (d == null) {
+            d = read.apply(input);
+            again = derive.apply(d);
+          }
+          return new Object[] {item.id(), entry.of(item.id(), item.owner(), d), again};
+        }).toList();
+        Map<String, String> rederived = new java.util.HashMap<>();
+        for (Object[] o : done) {
+          ids.add((String) o[0]);
+          @SuppressWarnings("unchecked")
+          E e = (E) o[1];
+          entries.add(e);
+          if (o[2] != null) {
+            rederived.put((String) o[0], (String) o[2]);
+          }
+        }
+        if (!rederived.isEmpty()) {
+          store.saveDerived(kind, rederived);
+          parsed += rederived.size();
+        }
         cursor = page.nextCursor();
       } while (cursor != null);
-      List<E> entries = items.parallelStream().map(item -> {
-        JsonNode input = parse(item.body());
-        return entry.of(item.id(), item.owner(), read.apply(input));
-      }).toList();
-      keepAll(items.stream().map(Store.Item::id).toList(), entries);
-      LOG.info("{}s: {} read from the store, {} in the graph ({} segment(s))", kind, items.size(), index.size(),
-          index.segments());
+      int indexed = keepAll(ids, entries, true);
+      started = new Started(ids.size(), parsed, indexed);
+      LOG.info("{}s: {} read from the store ({} parsed anew), {} in the graph ({} indexed anew, {} segment(s))", kind,
+          ids.size(), parsed, index.size(), indexed, index.segments());
     }
 
     // Writes read the input first, then change the store, the map and the graph under the shelf's
     // lock, so that a replace racing a delete of one document cannot leave them disagreeing.
     E add(JsonNode input, String owner) {
       D d = read.apply(input);
+      Store.Body body = new Store.Body(input.toString(), derive.apply(d));
       synchronized (this) {
-        String id = store.create(kind, input.toString(), owner).id();
+        String id = store.create(kind, body, owner).id();
         return keep(id, entry.of(id, owner, d));
       }
     }
@@ -158,21 +203,26 @@ final class Catalog {
         }
       }
       synchronized (this) {
-        List<Store.Item> items = store.createAll(kind, good.stream().map(JsonNode::toString).toList(), owner);
+        List<Store.Body> bodies = new ArrayList<>(good.size());
+        for (int i = 0; i < good.size(); i++) {
+          bodies.add(new Store.Body(good.get(i).toString(), derive.apply(docs.get(i))));
+        }
+        List<Store.Item> items = store.createAll(kind, bodies, owner);
         List<String> ids = items.stream().map(Store.Item::id).toList();
         List<E> entries = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
           entries.add(entry.of(ids.get(i), owner, docs.get(i)));
         }
-        keepAll(ids, entries);
+        keepAll(ids, entries, false);
         return ids.size();
       }
     }
 
     Optional<E> replace(String id, JsonNode input) {
       D d = read.apply(input);
+      Store.Body body = new Store.Body(input.toString(), derive.apply(d));
       synchronized (this) {
-        return store.update(kind, id, input.toString()).map(item -> keep(id, entry.of(id, item.owner(), d)));
+        return store.update(kind, id, body).map(item -> keep(id, entry.of(id, item.owner(), d)));
       }
     }
 
@@ -215,15 +265,25 @@ final class Catalog {
       return e;
     }
 
-    /** Keeps new documents in the map and the graph, refreshing the graph once for all. */
-    private void keepAll(List<String> ids, List<E> entries) {
+    /**
+     * Keeps new documents in the map and the graph, refreshing the graph once for all; on start,
+     * the graph keeps what it holds unchanged. Returns how many were indexed anew.
+     */
+    private int keepAll(List<String> ids, List<E> entries, boolean onStart) {
       List<D> docs = entries.stream().map(doc).toList();
       for (int i = 0; i < ids.size(); i++) {
         byId.put(ids.get(i), entries.get(i));
         idOf.put(docs.get(i), ids.get(i));
       }
-      index.putAll(ids, docs, docs.stream().map(vector).toList());
+      List<float[]> vectors = docs.stream().map(vector).toList();
+      int indexed = ids.size();
+      if (onStart) {
+        indexed = index.sync(ids, docs, vectors);
+      } else {
+        index.putAll(ids, docs, vectors);
+      }
       version.incrementAndGet();
+      return indexed;
     }
 
     private void forget(E old) {
@@ -231,6 +291,30 @@ final class Catalog {
         idOf.remove(doc.apply(old));
       }
     }
+  }
+
+  /** What start-up did for a kind. */
+  Started started(String kind) {
+    return shelf(kind).started;
+  }
+
+  /** Merges a kind's graph into one segment and makes it durable: after a bulk import. */
+  void settle(String kind) {
+    shelf(kind).index.mergeToOne();
+  }
+
+  private Shelf<?, ?> shelf(String kind) {
+    return switch (kind) {
+      case POSTING -> postings;
+      case CANDIDATE -> candidates;
+      default -> throw new IllegalArgumentException("kind must be posting or candidate: " + kind);
+    };
+  }
+
+  /** Makes the graphs durable and lets them go. */
+  void close() {
+    postings.index.close();
+    candidates.index.close();
   }
 
   Posting addPosting(JsonNode input, String owner) {

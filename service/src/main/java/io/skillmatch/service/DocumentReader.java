@@ -1,27 +1,123 @@
 package io.skillmatch.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.skillmatch.parsing.InvalidInputException;
 import io.skillmatch.parsing.ParsedPosting;
 import io.skillmatch.parsing.ParsedProfile;
 import io.skillmatch.parsing.PostingParser;
 import io.skillmatch.parsing.ProfileParser;
+import io.skillmatch.parsing.ProfileSkill;
+import io.skillmatch.parsing.Requirement;
 import io.skillmatch.ranking.Matcher;
+import java.util.List;
 
 /**
  * Turns a request's posting or profile into a prepared document, naming the field at fault with
  * the caller's prefix ("" for {@code /v1/candidates}, "profile." for {@code /v1/score}). One
- * reading for every endpoint. Thread-safe.
+ * reading for every endpoint. What a reading derived (the parse) can be kept beside the body and
+ * prepared again from both without parsing, as long as the same parsers and taxonomy read it: a
+ * kept parse is marked with their fingerprint. Thread-safe.
  */
 final class DocumentReader {
   private final PostingParser postings;
   private final ProfileParser profiles;
   private final Matcher matcher;
+  private final String version;
+  private final ObjectMapper parses = new ObjectMapper()
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-  DocumentReader(PostingParser postings, ProfileParser profiles, Matcher matcher) {
+  /** @param version a fingerprint of the parsers and taxonomy (see {@link #fingerprint}) */
+  DocumentReader(PostingParser postings, ProfileParser profiles, Matcher matcher, String version) {
     this.postings = postings;
     this.profiles = profiles;
     this.matcher = matcher;
+    this.version = version;
+  }
+
+  /**
+   * A fingerprint of the code and data that read documents: every file of the model module (the
+   * parsers, the taxonomy, the vectors), hashed. A parse kept by a different build is read again.
+   */
+  static String fingerprint() {
+    try {
+      java.nio.file.Path where = java.nio.file.Path.of(
+          PostingParser.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      List<java.nio.file.Path> files;
+      try (var walk = java.nio.file.Files.walk(where)) {
+        files = walk.filter(java.nio.file.Files::isRegularFile).sorted().toList();
+      }
+      for (java.nio.file.Path f : files) {
+        sha.update(where.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        sha.update(java.nio.file.Files.readAllBytes(f));
+      }
+      return java.util.HexFormat.of().formatHex(sha.digest(), 0, 8);
+    } catch (java.io.IOException | java.net.URISyntaxException | java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("cannot fingerprint the parsers", e);
+    }
+  }
+
+  /** What is kept of a prepared posting besides its body: its parse, marked with this reading's version. */
+  String derived(Matcher.PostingDoc doc) {
+    return mark(doc.parsed());
+  }
+
+  /** What is kept of a prepared profile besides its body. */
+  String derived(Matcher.ProfileDoc doc) {
+    return mark(doc.parsed());
+  }
+
+  private String mark(Object parsed) {
+    try {
+      return version + "\n" + parses.writeValueAsString(parsed);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a parse does not write as JSON", e);
+    }
+  }
+
+  /** The kept parse, or null when another version kept it or it does not read. */
+  private <T> T kept(String derived, Class<T> type) {
+    if (derived == null || !derived.startsWith(version + "\n")) {
+      return null;
+    }
+    try {
+      return parses.readValue(derived.substring(version.length() + 1), type);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /**
+   * A stored posting prepared again from its body and kept parse, without parsing; null when the
+   * parse must be read again (none kept, or kept by another version).
+   */
+  Matcher.PostingDoc postingKept(JsonNode input, String derived) {
+    ParsedPosting p = kept(derived, ParsedPosting.class);
+    if (p == null) {
+      return null;
+    }
+    // skill names and ids as the taxonomy holds them, one string each, not one per document
+    ParsedPosting shared = new ParsedPosting(p.title(), p.seniority(), p.minYears(), p.requirements().stream()
+        .map(r -> new Requirement(r.skill().intern(), r.skillId().intern(), r.importance(), r.minYears(), r.anyOf(),
+            r.evidence()))
+        .toList(), p.unknownSkills(), p.warnings());
+    return matcher.posting(shared, postingText(input, shared));
+  }
+
+  /** A stored profile prepared again from its body and kept parse; null when it must be read again. */
+  Matcher.ProfileDoc profileKept(JsonNode input, String derived) {
+    ParsedProfile p = kept(derived, ParsedProfile.class);
+    if (p == null) {
+      return null;
+    }
+    ParsedProfile shared = new ParsedProfile(p.skills().stream()
+        .map(k -> new ProfileSkill(k.skill().intern(), k.skillId().intern(), k.years(), k.lastUsedYear(), k.weak(),
+            k.evidence()))
+        .toList(), p.totalYears(), p.seniority(), p.titles(), p.unknownSkills(), p.warnings());
+    return matcher.profile(shared, profileText(input));
   }
 
   Matcher matcher() {
@@ -41,18 +137,36 @@ final class DocumentReader {
     boolean structured = input.has("requirements");
     notBoth(input, structured, prefix, "requirements[]");
     if (structured) {
-      StringBuilder text = new StringBuilder(hasTitle ? title.asText().strip() + "\n\n" : "");
       ParsedPosting parsed = fields(prefix, () -> postings.parseStructured(input));
-      parsed.requirements().forEach(r -> text.append(r.skill()).append('\n'));
-      return matcher.posting(parsed, text.toString());
+      return matcher.posting(parsed, postingText(input, parsed));
     }
     if (!input.has("text")) {
       throw ApiException.badField(prefix + "text", "required: the posting's text, or structured requirements[]");
     }
-    String text = Inputs.text(input, "text", prefix + "text");
-    String full = !hasTitle || text.strip().startsWith(title.asText().strip())
-        ? text : title.asText().strip() + "\n\n" + text;
+    Inputs.text(input, "text", prefix + "text");
+    String full = postingText(input, null);
     return matcher.posting(Inputs.rejectedAs(prefix + "text", () -> postings.parse(full)), full);
+  }
+
+  /**
+   * The words a posting is matched by: its text, with a title sent apart first when the text does
+   * not start with it; for structured postings, the title and the skills asked for.
+   */
+  private static String postingText(JsonNode input, ParsedPosting parsed) {
+    JsonNode title = input.get("title");
+    boolean hasTitle = title != null && title.isTextual() && !title.asText().isBlank();
+    if (!input.has("text")) {
+      StringBuilder text = new StringBuilder(hasTitle ? title.asText().strip() + "\n\n" : "");
+      parsed.requirements().forEach(r -> text.append(r.skill()).append('\n'));
+      return text.toString();
+    }
+    String text = input.get("text").asText();
+    return !hasTitle || text.strip().startsWith(title.asText().strip()) ? text : title.asText().strip() + "\n\n" + text;
+  }
+
+  /** The words a profile is matched by: its text, or the work described in its structured form. */
+  private static String profileText(JsonNode input) {
+    return input.has("text") ? input.get("text").asText() : Inputs.workText(input);
   }
 
   /** A profile sent as {text} or as structured {skills[], experience[]}, parsed and prepared. */
@@ -62,12 +176,12 @@ final class DocumentReader {
     if (input.has("text")) {
       String text = Inputs.text(input, "text", prefix + "text");
       ParsedProfile parsed = Inputs.rejectedAs(prefix + "text", () -> profiles.parseText(text));
-      return matcher.profile(parsed, text);
+      return matcher.profile(parsed, profileText(input));
     }
     if (!structured) {
       throw ApiException.badField(prefix + "text", "required: resume text, or structured skills[] / experience[]");
     }
-    return matcher.profile(fields(prefix, () -> profiles.parseStructured(input)), Inputs.workText(input));
+    return matcher.profile(fields(prefix, () -> profiles.parseStructured(input)), profileText(input));
   }
 
   /** Refuses text sent together with its structured form, naming the object ("text" at the top). */

@@ -58,21 +58,26 @@ public final class SqliteStore implements Store {
         s.execute("PRAGMA busy_timeout=5000");
         s.execute("CREATE TABLE IF NOT EXISTS items (seq INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL,"
             + " id TEXT NOT NULL, body TEXT NOT NULL, created TEXT NOT NULL, updated TEXT NOT NULL, UNIQUE (kind, id))");
-        if (!hasColumn(db, "items", "owner")) { // stores written before API keys existed
-          try {
-            s.execute("ALTER TABLE items ADD COLUMN owner TEXT");
-          } catch (SQLException e) {
-            if (!hasColumn(db, "items", "owner")) { // another process may have added it meanwhile
-              throw e;
-            }
-          }
-        }
+        addColumn(db, "owner"); // stores written before API keys existed
+        addColumn(db, "derived"); // stores written before parses were kept
         // a candidate lists their own profiles: by owner, in order
         s.execute("CREATE INDEX IF NOT EXISTS items_owner ON items (kind, owner, seq)");
       }
       return new SqliteStore(db, clock, ids);
     } catch (SQLException e) {
       throw new StoreException("cannot open the store at " + url + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void addColumn(Connection db, String column) throws SQLException {
+    if (!hasColumn(db, "items", column)) {
+      try (Statement s = db.createStatement()) {
+        s.execute("ALTER TABLE items ADD COLUMN " + column + " TEXT");
+      } catch (SQLException e) {
+        if (!hasColumn(db, "items", column)) { // another process may have added it meanwhile
+          throw e;
+        }
+      }
     }
   }
 
@@ -90,28 +95,29 @@ public final class SqliteStore implements Store {
   }
 
   @Override
-  public synchronized Item create(String kind, String body, String owner) {
+  public synchronized Item create(String kind, Body body, String owner) {
     return createAll(kind, List.of(body), owner).get(0);
   }
 
   @Override
-  public synchronized List<Item> createAll(String kind, List<String> bodies, String owner) {
+  public synchronized List<Item> createAll(String kind, List<Body> bodies, String owner) {
     Instant now = clock.instant();
     List<Item> out = new ArrayList<>(bodies.size());
     boolean committed = false;
     try (PreparedStatement p = db.prepareStatement(
-        "INSERT INTO items (kind, id, body, owner, created, updated) VALUES (?, ?, ?, ?, ?, ?)")) {
+        "INSERT INTO items (kind, id, body, derived, owner, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       db.setAutoCommit(false);
-      for (String body : bodies) {
+      for (Body body : bodies) {
         String id = ids.get();
         p.setString(1, kind);
         p.setString(2, id);
-        p.setString(3, body);
-        p.setString(4, owner);
-        p.setString(5, now.toString());
+        p.setString(3, body.json());
+        p.setString(4, body.derived());
+        p.setString(5, owner);
         p.setString(6, now.toString());
+        p.setString(7, now.toString());
         p.executeUpdate();
-        out.add(new Item(kind, id, body, owner, now, now));
+        out.add(new Item(kind, id, body.json(), body.derived(), owner, now, now));
       }
       db.commit();
       committed = true;
@@ -160,7 +166,7 @@ public final class SqliteStore implements Store {
   @Override
   public synchronized Optional<Item> get(String kind, String id) {
     try (PreparedStatement p = db.prepareStatement(
-        "SELECT kind, id, body, owner, created, updated FROM items WHERE kind = ? AND id = ?")) {
+        "SELECT kind, id, body, derived, owner, created, updated FROM items WHERE kind = ? AND id = ?")) {
       p.setString(1, kind);
       p.setString(2, id);
       try (ResultSet r = p.executeQuery()) {
@@ -172,16 +178,41 @@ public final class SqliteStore implements Store {
   }
 
   @Override
-  public synchronized Optional<Item> update(String kind, String id, String body) {
+  public synchronized Optional<Item> update(String kind, String id, Body body) {
     Instant now = clock.instant();
-    try (PreparedStatement p = db.prepareStatement("UPDATE items SET body = ?, updated = ? WHERE kind = ? AND id = ?")) {
-      p.setString(1, body);
-      p.setString(2, now.toString());
-      p.setString(3, kind);
-      p.setString(4, id);
+    try (PreparedStatement p = db.prepareStatement(
+        "UPDATE items SET body = ?, derived = ?, updated = ? WHERE kind = ? AND id = ?")) {
+      p.setString(1, body.json());
+      p.setString(2, body.derived());
+      p.setString(3, now.toString());
+      p.setString(4, kind);
+      p.setString(5, id);
       return p.executeUpdate() == 0 ? Optional.empty() : get(kind, id);
     } catch (SQLException e) {
       throw new StoreException("cannot update " + kind + " " + id + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized void saveDerived(String kind, java.util.Map<String, String> derivedById) {
+    boolean committed = false;
+    try (PreparedStatement p = db.prepareStatement("UPDATE items SET derived = ? WHERE kind = ? AND id = ?")) {
+      db.setAutoCommit(false);
+      for (java.util.Map.Entry<String, String> e : derivedById.entrySet()) {
+        p.setString(1, e.getValue());
+        p.setString(2, kind);
+        p.setString(3, e.getKey());
+        p.executeUpdate();
+      }
+      db.commit();
+      committed = true;
+    } catch (SQLException e) {
+      throw new StoreException("cannot keep what was derived from " + kind + "s: " + e.getMessage(), e);
+    } finally {
+      if (!committed) {
+        rollback();
+      }
+      autoCommit(committed);
     }
   }
 
@@ -202,7 +233,7 @@ public final class SqliteStore implements Store {
       throw new IllegalArgumentException("limit must be positive: " + limit);
     }
     long after = cursor == null ? 0 : decode(cursor);
-    try (PreparedStatement p = db.prepareStatement("SELECT seq, kind, id, body, owner, created, updated FROM items"
+    try (PreparedStatement p = db.prepareStatement("SELECT seq, kind, id, body, derived, owner, created, updated FROM items"
         + " WHERE kind = ? AND seq > ? AND (? IS NULL OR owner = ?) ORDER BY seq LIMIT ?")) {
       p.setString(1, kind);
       p.setLong(2, after);
@@ -250,7 +281,8 @@ public final class SqliteStore implements Store {
   }
 
   private static Item item(ResultSet r) throws SQLException {
-    return new Item(r.getString("kind"), r.getString("id"), r.getString("body"), r.getString("owner"),
+    return new Item(r.getString("kind"), r.getString("id"), r.getString("body"), r.getString("derived"),
+        r.getString("owner"),
         Instant.parse(r.getString("created")),
         Instant.parse(r.getString("updated")));
   }

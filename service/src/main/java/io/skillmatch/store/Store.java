@@ -11,24 +11,48 @@ import java.util.Optional;
 public interface Store extends AutoCloseable {
 
   /**
-   * A stored document: its JSON body as the service wrote it, and who owns it (the name of the
-   * API key that created it; null when the service ran without keys).
+   * A stored document: its JSON body as the service wrote it, what the service derived from it (its
+   * parse, so that a restart need not parse it again; null when none was kept), and who owns it (the
+   * name of the API key that created it; null when the service ran without keys).
    */
-  record Item(String kind, String id, String body, String owner, Instant created, Instant updated) {}
+  record Item(String kind, String id, String body, String derived, String owner, Instant created, Instant updated) {}
+
+  /** What to store of a document: its JSON body and what was derived from it (null when nothing). */
+  record Body(String json, String derived) {
+    public Body {
+      java.util.Objects.requireNonNull(json, "json");
+    }
+  }
 
   /** A page of a listing, in creation order, and the cursor of the next page (null at the end). */
   record Page(List<Item> items, String nextCursor) {}
 
   /** Stores a new document under a fresh id. */
-  Item create(String kind, String body, String owner);
+  Item create(String kind, Body body, String owner);
+
+  /** Stores a new document with nothing derived from it. */
+  default Item create(String kind, String json, String owner) {
+    return create(kind, new Body(json, null), owner);
+  }
 
   /** Stores many new documents in one transaction: all or none. */
-  List<Item> createAll(String kind, List<String> bodies, String owner);
+  List<Item> createAll(String kind, List<Body> bodies, String owner);
 
   Optional<Item> get(String kind, String id);
 
-  /** Replaces a document's body; empty when there is no such document. */
-  Optional<Item> update(String kind, String id, String body);
+  /** Replaces a document's body and what was derived from it; empty when there is no such document. */
+  Optional<Item> update(String kind, String id, Body body);
+
+  /** Replaces a document's body, with nothing derived from it. */
+  default Optional<Item> update(String kind, String id, String json) {
+    return update(kind, id, new Body(json, null));
+  }
+
+  /**
+   * Keeps what was derived anew from stored documents (after the parsers changed), by id, in one
+   * transaction; ids no longer stored are skipped.
+   */
+  void saveDerived(String kind, java.util.Map<String, String> derivedById);
 
   /** Deletes a document; false when there was none. */
   boolean delete(String kind, String id);

@@ -28,7 +28,7 @@ class CatalogScaleTest {
     AtomicLong n = new AtomicLong();
     try (SqliteStore store = SqliteStore.inMemory(clock, () -> "id" + n.incrementAndGet())) {
       Catalog catalog = new Catalog(store, new DocumentReader(PostingParser.of(ranking.taxonomy()),
-          ProfileParser.of(ranking.taxonomy(), clock), ranking.matcher(RankingModel.bundled(), clock)), json);
+          ProfileParser.of(ranking.taxonomy(), clock), ranking.matcher(RankingModel.bundled(), clock), "test"), json);
       List<String> stacks = List.of("Java", "Spring", "React", "Angular", "SQL", "Excel", "Tableau", "PHP", "C#",
           "Ruby", "Swift", "Kotlin", "Salesforce", "SAP", "Selenium", "Photoshop");
       for (int i = 0; i < Catalog.EXACT_BELOW + 100; i++) {

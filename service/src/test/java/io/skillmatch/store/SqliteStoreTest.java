@@ -111,7 +111,7 @@ class SqliteStoreTest {
     try (SqliteStore store = SqliteStore.open(dir, CLOCK, ids("c"))) {
       store.create("candidate", "{}", "alice");
       store.create("candidate", "{}", "bob");
-      store.createAll("candidate", List.of("{\"a\":1}", "{\"a\":2}"), "alice");
+      store.createAll("candidate", bodies("{\"a\":1}", "{\"a\":2}"), "alice");
       assertEquals("alice", store.get("candidate", "c1").orElseThrow().owner());
       assertEquals(List.of("c1", "c3", "c4"),
           store.list("candidate", 10, null, "alice").items().stream().map(Store.Item::id).toList());
@@ -124,7 +124,7 @@ class SqliteStoreTest {
   void aFailedBatchWritesNothing(@TempDir Path dir) {
     java.util.Iterator<String> same = List.of("c1", "c2", "c2").iterator();
     try (SqliteStore store = SqliteStore.open(dir, CLOCK, same::next)) {
-      assertThrows(SqliteStore.StoreException.class, () -> store.createAll("candidate", List.of("{}", "{}", "{}"), null));
+      assertThrows(SqliteStore.StoreException.class, () -> store.createAll("candidate", bodies("{}", "{}", "{}"), null));
       assertEquals(0, store.count("candidate"), "the two rows before the clash are rolled back");
     }
   }
@@ -133,7 +133,7 @@ class SqliteStoreTest {
   void aBatchThatFailsOutsideSqlWritesNothingEither(@TempDir Path dir) {
     java.util.Iterator<String> two = List.of("c1", "c2").iterator();
     try (SqliteStore store = SqliteStore.open(dir, CLOCK, two::next)) { // the third id never comes
-      assertThrows(java.util.NoSuchElementException.class, () -> store.createAll("candidate", List.of("{}", "{}", "{}"), null));
+      assertThrows(java.util.NoSuchElementException.class, () -> store.createAll("candidate", bodies("{}", "{}", "{}"), null));
       assertEquals(0, store.count("candidate"), "rolled back, not committed when autocommit comes back");
     }
   }
@@ -149,7 +149,35 @@ class SqliteStoreTest {
     }
     try (SqliteStore store = SqliteStore.open(dir, CLOCK, ids("p"))) {
       assertNull(store.get("posting", "old").orElseThrow().owner());
+      assertNull(store.get("posting", "old").orElseThrow().derived(), "nothing was derived before the column");
       assertEquals("acme", store.create("posting", "{}", "acme").owner());
     }
+  }
+
+  @Test
+  void whatWasDerivedIsKeptWithTheBodyAndReplacedWithIt(@TempDir Path dir) {
+    try (SqliteStore store = SqliteStore.open(dir, CLOCK, ids("p"))) {
+      store.create("posting", new Store.Body("{\"v\":1}", "parse 1"), null);
+      store.createAll("posting", List.of(new Store.Body("{\"v\":2}", "parse 2"), new Store.Body("{\"v\":3}", null)), null);
+      assertEquals("parse 1", store.get("posting", "p1").orElseThrow().derived());
+      assertNull(store.get("posting", "p3").orElseThrow().derived());
+
+      store.update("posting", "p1", new Store.Body("{\"v\":9}", "parse 9"));
+      assertEquals("parse 9", store.get("posting", "p1").orElseThrow().derived());
+      store.update("posting", "p2", "{\"v\":8}");
+      assertNull(store.get("posting", "p2").orElseThrow().derived(), "a body replaced alone drops what came from the old one");
+
+      store.saveDerived("posting", java.util.Map.of("p3", "parse 3", "gone", "x"));
+      assertEquals("parse 3", store.get("posting", "p3").orElseThrow().derived());
+      assertEquals(3, store.count("posting"), "an unknown id creates nothing");
+    }
+    try (SqliteStore store = SqliteStore.open(dir, CLOCK, ids("q"))) {
+      assertEquals(List.of("parse 9", "parse 3"), store.list("posting", 10, null).items().stream()
+          .map(Store.Item::derived).filter(java.util.Objects::nonNull).toList(), "durable");
+    }
+  }
+
+  private static List<Store.Body> bodies(String... json) {
+    return java.util.Arrays.stream(json).map(j -> new Store.Body(j, null)).toList();
   }
 }

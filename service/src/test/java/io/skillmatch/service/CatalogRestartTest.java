@@ -1,0 +1,151 @@
+package io.skillmatch.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.skillmatch.embedding.SkillVectors;
+import io.skillmatch.parsing.PostingParser;
+import io.skillmatch.parsing.ProfileParser;
+import io.skillmatch.ranking.Ranking;
+import io.skillmatch.ranking.RankingModel;
+import io.skillmatch.store.SqliteStore;
+import io.skillmatch.synthetic.SyntheticGenerator;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A restart prepares documents from their kept parses and reopens the graphs kept on disk: it
+ * parses and indexes nothing that did not change, and matches exactly as before it.
+ */
+class CatalogRestartTest {
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-01T12:00:00Z"), ZoneOffset.UTC);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  // above the exact-search threshold, so that the graph shortlists
+  private static final int POSTINGS = Catalog.EXACT_BELOW + 200;
+  private static final int PROFILES = 40;
+
+  private static Ranking ranking;
+  private static List<JsonNode> postings;
+  private static List<JsonNode> profiles;
+
+  @BeforeAll
+  static void generate() {
+    ranking = Ranking.bundled();
+    SyntheticGenerator generator = new SyntheticGenerator(ranking.taxonomy(), SkillVectors.bundled(),
+        SyntheticGenerator.Options.defaults());
+    postings = generator.postings(POSTINGS).map(p -> (JsonNode) JSON.createObjectNode().put("text", p.text())).toList();
+    profiles = generator.profiles(PROFILES).map(p -> (JsonNode) JSON.createObjectNode().put("text", p.text())).toList();
+  }
+
+  private static final class Opened implements AutoCloseable {
+    final SqliteStore store;
+    final Catalog catalog;
+
+    Opened(Path dir, String version) {
+      AtomicLong n = new AtomicLong();
+      store = SqliteStore.open(dir, CLOCK, () -> "id" + n.incrementAndGet() + "-" + System.nanoTime());
+      catalog = new Catalog(store, new DocumentReader(PostingParser.of(ranking.taxonomy()),
+          ProfileParser.of(ranking.taxonomy(), CLOCK), ranking.matcher(RankingModel.bundled(), CLOCK), version),
+          JSON, Catalog.SHORTLIST, dir.resolve("index"));
+    }
+
+    /** Every candidate's top ten jobs, as "posting id score" lines. */
+    List<String> matches() {
+      List<String> out = new ArrayList<>();
+      for (String id : catalog.page(Catalog.CANDIDATE, 100, null, null).items().stream()
+          .map(io.skillmatch.store.Store.Item::id).toList()) {
+        for (var r : catalog.jobsFor(catalog.candidate(id).orElseThrow(), 10)) {
+          out.add(id + " " + catalog.idOf(r.item()) + " " + r.match().score());
+        }
+      }
+      return out;
+    }
+
+    @Override
+    public void close() {
+      catalog.close();
+      store.close();
+    }
+  }
+
+  @Test
+  void aRestartParsesAndIndexesNothingAndMatchesAsBefore(@TempDir Path dir) {
+    List<String> before;
+    String gone;
+    try (Opened o = new Opened(dir, "v1")) {
+      assertEquals(new Catalog.Started(0, 0, 0), o.catalog.started(Catalog.POSTING));
+      o.catalog.addAll(Catalog.POSTING, postings, null, (i, m) -> { });
+      o.catalog.addAll(Catalog.CANDIDATE, profiles, null, (i, m) -> { });
+      o.catalog.settle(Catalog.POSTING);
+      gone = o.catalog.addPosting(postings.get(0), null).id();
+      o.catalog.deletePosting(gone);
+      before = o.matches();
+    }
+    try (Opened o = new Opened(dir, "v1")) {
+      assertEquals(new Catalog.Started(POSTINGS, 0, 0), o.catalog.started(Catalog.POSTING));
+      assertEquals(new Catalog.Started(PROFILES, 0, 0), o.catalog.started(Catalog.CANDIDATE));
+      assertEquals(before, o.matches());
+      assertFalse(o.catalog.posting(gone).isPresent());
+    }
+  }
+
+  @Test
+  void newParsersReadEverythingAgainAndKeepTheirParse(@TempDir Path dir) {
+    List<String> before;
+    try (Opened o = new Opened(dir, "v1")) {
+      o.catalog.addAll(Catalog.POSTING, postings, null, (i, m) -> { });
+      o.catalog.addAll(Catalog.CANDIDATE, profiles, null, (i, m) -> { });
+      before = o.matches();
+    }
+    try (Opened o = new Opened(dir, "v2")) {
+      // the parsers are the same in truth, so every vector is too: parsed again, indexed again never
+      assertEquals(new Catalog.Started(POSTINGS, POSTINGS, 0), o.catalog.started(Catalog.POSTING));
+      assertEquals(new Catalog.Started(PROFILES, PROFILES, 0), o.catalog.started(Catalog.CANDIDATE));
+      assertEquals(before, o.matches());
+    }
+    try (Opened o = new Opened(dir, "v2")) {
+      assertEquals(new Catalog.Started(POSTINGS, 0, 0), o.catalog.started(Catalog.POSTING), "v2's parses were kept");
+    }
+  }
+
+  @Test
+  void aGraphBehindTheStoreCatchesUpOnStart(@TempDir Path dir) throws Exception {
+    List<String> before;
+    String replaced;
+    String deleted;
+    try (Opened o = new Opened(dir, "v1")) {
+      o.catalog.addAll(Catalog.POSTING, postings, null, (i, m) -> { });
+      o.catalog.addAll(Catalog.CANDIDATE, profiles, null, (i, m) -> { });
+      List<String> ids = o.catalog.page(Catalog.POSTING, 2, null, null).items().stream()
+          .map(io.skillmatch.store.Store.Item::id).toList();
+      replaced = ids.get(0);
+      deleted = ids.get(1);
+    }
+    // the store changes while the graph does not hear of it, as after a crash before a commit
+    try (SqliteStore store = SqliteStore.open(dir, CLOCK, () -> "x")) {
+      store.update(Catalog.POSTING, replaced, JSON.writeValueAsString(profiles.get(0)));
+      assertTrue(store.delete(Catalog.POSTING, deleted));
+    }
+    try (Opened o = new Opened(dir, "v1")) {
+      assertEquals(new Catalog.Started(POSTINGS - 1, 1, 1), o.catalog.started(Catalog.POSTING),
+          "the replaced posting is parsed and indexed again; the deleted one is dropped");
+      before = o.matches();
+      assertFalse(before.stream().anyMatch(line -> line.contains(" " + deleted + " ")), "never matched once deleted");
+    }
+    try (Opened o = new Opened(dir, "v1")) {
+      assertEquals(new Catalog.Started(POSTINGS - 1, 0, 0), o.catalog.started(Catalog.POSTING));
+      assertEquals(before, o.matches());
+    }
+  }
+}
