@@ -182,40 +182,41 @@ final class Catalog {
     }
 
     /**
-     * Adds many documents: read in parallel, stored in one transaction, indexed together. Those
-     * that cannot be read are skipped and reported to {@code rejected} by position.
+     * Reads many documents on all cores, ready to store. Those that cannot be read are left out and
+     * reported to {@code rejected} by position.
      */
-    int addAll(List<JsonNode> inputs, String owner, java.util.function.BiConsumer<Integer, String> rejected) {
-      List<D> readOrNull = java.util.stream.IntStream.range(0, inputs.size()).parallel().mapToObj(i -> {
+    Batch read(List<JsonNode> inputs, java.util.function.BiConsumer<Integer, String> rejected) {
+      List<Object[]> readOrNull = java.util.stream.IntStream.range(0, inputs.size()).parallel().mapToObj(i -> {
         try {
-          return read.apply(inputs.get(i));
+          D d = read.apply(inputs.get(i));
+          return new Object[] {new Store.Body(inputs.get(i).toString(), derive.apply(d)), d};
         } catch (ApiException e) {
           rejected.accept(i, e.getMessage());
           return null;
         }
       }).toList();
-      List<JsonNode> good = new ArrayList<>();
-      List<D> docs = new ArrayList<>();
-      for (int i = 0; i < inputs.size(); i++) {
-        if (readOrNull.get(i) != null) {
-          good.add(inputs.get(i));
-          docs.add(readOrNull.get(i));
+      List<Store.Body> bodies = new ArrayList<>();
+      List<Object> docs = new ArrayList<>();
+      for (Object[] o : readOrNull) {
+        if (o != null) {
+          bodies.add((Store.Body) o[0]);
+          docs.add(o[1]);
         }
       }
-      synchronized (this) {
-        List<Store.Body> bodies = new ArrayList<>(good.size());
-        for (int i = 0; i < good.size(); i++) {
-          bodies.add(new Store.Body(good.get(i).toString(), derive.apply(docs.get(i))));
-        }
-        List<Store.Item> items = store.createAll(kind, bodies, owner);
-        List<String> ids = items.stream().map(Store.Item::id).toList();
-        List<E> entries = new ArrayList<>(ids.size());
-        for (int i = 0; i < ids.size(); i++) {
-          entries.add(entry.of(ids.get(i), owner, docs.get(i)));
-        }
-        keepAll(ids, entries, false);
-        return ids.size();
+      return new Batch(kind, bodies, docs);
+    }
+
+    /** Stores a batch in one transaction and indexes it together; returns how many were added. */
+    @SuppressWarnings("unchecked")
+    synchronized int add(Batch batch, String owner) {
+      List<Store.Item> items = store.createAll(kind, batch.bodies(), owner);
+      List<String> ids = items.stream().map(Store.Item::id).toList();
+      List<E> entries = new ArrayList<>(ids.size());
+      for (int i = 0; i < ids.size(); i++) {
+        entries.add(entry.of(ids.get(i), owner, (D) batch.docs().get(i)));
       }
+      keepAll(ids, entries, false);
+      return ids.size();
     }
 
     Optional<E> replace(String id, JsonNode input) {
@@ -323,7 +324,23 @@ final class Catalog {
 
   /** Adds many documents of a kind at once (an import); returns how many were kept. */
   int addAll(String kind, List<JsonNode> inputs, String owner, java.util.function.BiConsumer<Integer, String> rejected) {
-    return (kind.equals(POSTING) ? postings : candidates).addAll(inputs, owner, rejected);
+    return add(read(kind, inputs, rejected), owner);
+  }
+
+  /**
+   * Documents of a kind read and ready to store, with their parses; those that could not be read
+   * are left out. Reading the next batch of an import while the last is stored overlaps the two.
+   */
+  record Batch(String kind, List<Store.Body> bodies, List<?> docs) {}
+
+  /** Reads many documents of a kind on all cores; those that cannot be read go to {@code rejected} by position. */
+  Batch read(String kind, List<JsonNode> inputs, java.util.function.BiConsumer<Integer, String> rejected) {
+    return shelf(kind).read(inputs, rejected);
+  }
+
+  /** Stores a batch read before in one transaction and indexes it; returns how many were added. */
+  int add(Batch batch, String owner) {
+    return shelf(batch.kind()).add(batch, owner);
   }
 
   Optional<Posting> replacePosting(String id, JsonNode input) {
