@@ -47,8 +47,14 @@ until curl -sf "localhost:$PORT/health" >/dev/null; do
 done
 ready=$(echo "$(date +%s.%N) - $start" | bc)
 echo "ready after ${ready} s with $N postings and $N profiles, shortlist ${SHORTLIST:-300}"
-rss() { echo "$(( $(awk '/VmRSS/ {print $2}' /proc/$(pgrep -f "skillmatch.jar serve --port $PORT" | head -1)/status) / 1024 )) MB"; }
+PID=$(pgrep -f "skillmatch.jar serve --port $PORT" | head -1)
+rss() { echo "$(( $(awk '/VmRSS/ {print $2}' /proc/$PID/status) / 1024 )) MB"; }
 echo "resident memory: $(rss)"
+# live heap: what is left after a full collection
+JCMD="$(ls -d /usr/lib/jvm/temurin-25*/bin/jcmd 2>/dev/null | head -1)"
+[[ -x "$JCMD" ]] || JCMD=jcmd
+"$JCMD" "$PID" GC.run >/dev/null
+echo "live heap after a full GC: $("$JCMD" "$PID" GC.heap_info | sed -n 's/.* used \([0-9]*\)K.*/\1/p' | head -1 | awk '{printf "%d MB", $1/1024}')"
 
 export IDS="$DIR/candidates.txt" POSTING_IDS="$DIR/postings.txt"
 echo "== warm-up"
