@@ -24,8 +24,11 @@ if [[ ! -s "$DIR/gen/profiles.jsonl" ]]; then
   ./skillmatch generate --postings "$N" --profiles "$N" --seed 42 --out "$DIR/gen"
 fi
 if [[ ! -s "$DIR/data/skillmatch.db" ]]; then
-  ./skillmatch import --data-dir "$DIR/data" --postings "$DIR/gen/postings.jsonl" --profiles "$DIR/gen/profiles.jsonl"
+  # the import's own figures (documents per second, parse + vectors + index + store) are kept beside the data
+  ./skillmatch import --data-dir "$DIR/data" --postings "$DIR/gen/postings.jsonl" --profiles "$DIR/gen/profiles.jsonl" \
+    | tee "$DIR/import.txt"
 fi
+[[ -s "$DIR/import.txt" ]] && echo "import (when the data was made): $(tr '\n' ';' < "$DIR/import.txt")"
 python3 - "$DIR" <<'PY'
 import sqlite3, sys
 d = sys.argv[1]

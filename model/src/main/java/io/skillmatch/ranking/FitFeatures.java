@@ -34,7 +34,8 @@ public final class FitFeatures {
   private final Taxonomy taxonomy;
   private final SkillSimilarity similarity;
   private final int currentYear;
-  private final Map<String, Map<String, Double>> near = new ConcurrentHashMap<>();
+  // the skills close to each skill asked for, packed once per skill
+  private final Map<String, Near> packedNear = new ConcurrentHashMap<>();
   // skill ids as small integers, for the packed near tables; ids outside the taxonomy get one on first sight
   private final Map<String, Integer> ordinals = new ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicInteger nextOrdinal = new java.util.concurrent.atomic.AtomicInteger();
@@ -85,32 +86,63 @@ public final class FitFeatures {
     }
   }
 
+  /** The skills close to one skill, by ordinal, and how close. */
+  private record Near(int[] skills, double[] similarity) {}
+
+  private Near packNear(String skillId) {
+    Map<String, Double> near = similarity.near(skillId);
+    int[] skills = new int[near.size()];
+    double[] sim = new double[near.size()];
+    int i = 0;
+    for (Map.Entry<String, Double> e : near.entrySet()) {
+      skills[i] = ordinal(e.getKey());
+      sim[i++] = e.getValue();
+    }
+    return new Near(skills, sim);
+  }
+
   /** Prepares a posting. */
   public PostingFacts posting(ParsedPosting posting) {
-    java.util.TreeMap<Integer, java.util.List<double[]>> near = new java.util.TreeMap<>();
+    // every (close skill, requirement) entry, keyed by skill ordinal then position, sorted as one long
     List<Requirement> reqs = posting.requirements();
+    Near[] close = new Near[reqs.size()];
     int entries = 0;
     for (int i = 0; i < reqs.size(); i++) {
-      for (Map.Entry<String, Double> e : this.near.computeIfAbsent(reqs.get(i).skillId(), similarity::near).entrySet()) {
-        near.computeIfAbsent(ordinal(e.getKey()), k -> new java.util.ArrayList<>()).add(new double[] {i, e.getValue()});
-        entries++;
+      close[i] = packedNear.computeIfAbsent(reqs.get(i).skillId(), this::packNear);
+      entries += close[i].skills().length;
+    }
+    long[] keys = new long[entries];
+    int[] entryRequirement = new int[entries];
+    double[] entrySim = new double[entries];
+    int n = 0;
+    for (int i = 0; i < close.length; i++) {
+      for (int j = 0; j < close[i].skills().length; j++) {
+        keys[n] = (long) close[i].skills()[j] << 32 | n;
+        entryRequirement[n] = i;
+        entrySim[n++] = close[i].similarity()[j];
       }
     }
-    int[] skills = new int[near.size()];
-    int[] from = new int[near.size() + 1];
+    java.util.Arrays.sort(keys);
+    int distinct = 0;
+    for (int k = 0; k < entries; k++) {
+      distinct += k == 0 || keys[k] >>> 32 != keys[k - 1] >>> 32 ? 1 : 0;
+    }
+    int[] skills = new int[distinct];
+    int[] from = new int[distinct + 1];
     int[] requirement = new int[entries];
     double[] sim = new double[entries];
     int s = 0;
-    int k = 0;
-    for (Map.Entry<Integer, java.util.List<double[]>> e : near.entrySet()) {
-      skills[s] = e.getKey();
-      from[s++] = k;
-      for (double[] entry : e.getValue()) {
-        requirement[k] = (int) entry[0];
-        sim[k++] = entry[1];
+    for (int k = 0; k < entries; k++) {
+      int skill = (int) (keys[k] >>> 32);
+      if (s == 0 || skills[s - 1] != skill) {
+        skills[s] = skill;
+        from[s++] = k;
       }
+      int at = (int) keys[k];
+      requirement[k] = entryRequirement[at];
+      sim[k] = entrySim[at];
     }
-    from[s] = k;
+    from[s] = entries;
     Set<String> asked = new HashSet<>();
     reqs.forEach(r -> asked.add(r.skillId()));
     Set<String> titleSkills = titleSkills(posting.title());

@@ -87,8 +87,8 @@ public final class Matcher {
    * skills, so each is built once.
    */
   public List<Match> explainAll(List<PostingDoc> postings, ProfileDoc profile) {
-    Map<String, ProfileDoc> whatIfs = new HashMap<>();
-    return postings.stream().map(p -> explain(p, profile, whatIfs)).toList();
+    Map<String, ProfileDoc> whatIfs = new java.util.concurrent.ConcurrentHashMap<>();
+    return postings.parallelStream().map(p -> explain(p, profile, whatIfs)).toList();
   }
 
   private Match explain(PostingDoc posting, ProfileDoc profile, Map<String, ProfileDoc> whatIfs) {

@@ -135,9 +135,13 @@ final class Catalog {
       List<String> ids = new ArrayList<>();
       List<E> entries = new ArrayList<>();
       int parsed = 0;
+      long listing = 0;
+      long began = System.nanoTime();
       String cursor = null;
       do {
+        long t = System.nanoTime();
         Store.Page page = store.list(kind, 5_000, cursor);
+        listing += System.nanoTime() - t;
         List<Object[]> done = page.items().parallelStream().map(item -> {
           JsonNode input = parse(item.body());
           D d = item.derived() == null ? null : reread.from(input, item.derived());
@@ -164,10 +168,12 @@ final class Catalog {
         }
         cursor = page.nextCursor();
       } while (cursor != null);
+      long prepared = System.nanoTime();
       int indexed = keepAll(ids, entries, true);
       started = new Started(ids.size(), parsed, indexed);
-      LOG.info("{}s: {} read from the store ({} parsed anew), {} in the graph ({} indexed anew, {} segment(s))", kind,
-          ids.size(), parsed, index.size(), indexed, index.segments());
+      LOG.info("{}s: {} read from the store ({} parsed anew) in {} ms ({} ms listing), {} in the graph ({} indexed"
+          + " anew, {} segment(s)) in {} ms", kind, ids.size(), parsed, (prepared - began) / 1_000_000,
+          listing / 1_000_000, index.size(), indexed, index.segments(), (System.nanoTime() - prepared) / 1_000_000);
     }
 
     // Writes read the input first, then change the store, the map and the graph under the shelf's

@@ -177,6 +177,32 @@ class SqliteStoreTest {
     }
   }
 
+  @Test
+  void pagesWalkAnIndexInOrderInsteadOfSortingTheKind(@TempDir Path dir) throws Exception {
+    SqliteStore.open(dir, CLOCK, ids("p")).close();
+    try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("skillmatch.db"))) {
+      for (boolean byOwner : new boolean[] {false, true}) {
+        StringBuilder plan = new StringBuilder();
+        try (java.sql.PreparedStatement p = db.prepareStatement("EXPLAIN QUERY PLAN " + SqliteStore.listSql(byOwner))) {
+          p.setString(1, "posting");
+          p.setString(2, byOwner ? "alice" : "0");
+          p.setString(3, "0");
+          if (byOwner) {
+            p.setString(4, "10");
+          }
+          try (java.sql.ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+              plan.append(r.getString("detail")).append('\n');
+            }
+          }
+        }
+        assertTrue(plan.toString().contains(byOwner ? "items_owner (kind=? AND owner=? AND seq>?)"
+            : "items_kind (kind=? AND seq>?)"), plan.toString());
+        assertFalse(plan.toString().contains("TEMP B-TREE"), "no sort per page: " + plan);
+      }
+    }
+  }
+
   private static List<Store.Body> bodies(String... json) {
     return java.util.Arrays.stream(json).map(j -> new Store.Body(j, null)).toList();
   }
