@@ -39,16 +39,29 @@ for kind, name in (("candidate", "candidates"), ("posting", "postings")):
             f.write(i + "\n")
 PY
 
-start=$(date +%s.%N)
-SKILLMATCH_JAVA_OPTS="${SKILLMATCH_JAVA_OPTS:--Xmx8g}" ./skillmatch serve --port "$PORT" --data-dir "$DIR/data" \
-  --shortlist "${SHORTLIST:-300}" >"$DIR/serve.log" 2>&1 &
-SERVER=$!
+# Started twice: the first start catches up with whatever changed (parsers changed since the data
+# was made, a graph behind its store); the second is a plain restart, the figure reported as ready.
+serve() {
+  local start
+  start=$(date +%s.%N)
+  SKILLMATCH_JAVA_OPTS="${SKILLMATCH_JAVA_OPTS:--Xmx8g}" ./skillmatch serve --port "$PORT" --data-dir "$DIR/data" \
+    --shortlist "${SHORTLIST:-300}" >"$DIR/serve.log" 2>&1 &
+  SERVER=$!
+  until curl -sf "localhost:$PORT/health" >/dev/null; do
+    kill -0 $SERVER 2>/dev/null || { cat "$DIR/serve.log"; exit 1; }
+    sleep 0.2
+  done
+  READY=$(echo "$(date +%s.%N) - $start" | bc)
+}
 trap 'kill $SERVER 2>/dev/null || true' EXIT
-until curl -sf "localhost:$PORT/health" >/dev/null; do
-  kill -0 $SERVER 2>/dev/null || { cat "$DIR/serve.log"; exit 1; }
-  sleep 0.2
-done
-ready=$(echo "$(date +%s.%N) - $start" | bc)
+serve
+first=$READY
+grep "read from the store" "$DIR/serve.log" | sed 's/.*Catalog - /first start: /'
+kill "$SERVER"; wait "$SERVER" 2>/dev/null || true
+echo "first start ready after ${first} s"
+serve
+ready=$READY
+grep "read from the store" "$DIR/serve.log" | sed 's/.*Catalog - /restart: /'
 echo "ready after ${ready} s with $N postings and $N profiles, shortlist ${SHORTLIST:-300}"
 PID=$(pgrep -f "skillmatch.jar serve --port $PORT" | head -1)
 rss() { echo "$(( $(awk '/VmRSS/ {print $2}' /proc/$PID/status) / 1024 )) MB"; }

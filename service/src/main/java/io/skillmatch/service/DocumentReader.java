@@ -37,27 +37,52 @@ final class DocumentReader {
     this.version = version;
   }
 
+  /** The packages whose code and data read documents: what a kept parse depends on. */
+  private static final List<String> READING = List.of("io/skillmatch/parsing/", "io/skillmatch/taxonomy/",
+      "io/skillmatch/data/");
+
   /**
-   * A fingerprint of the code and data that read documents: every file of the model module (the
-   * parsers, the taxonomy, the vectors), hashed. A parse kept by a different build is read again.
+   * A fingerprint of the code and data that read documents: every file of the parsing, taxonomy and
+   * data packages (classes and resources), hashed. A parse kept by a different reading is read
+   * again; a change to the ranking alone keeps every parse.
    */
   static String fingerprint() {
     try {
       java.nio.file.Path where = java.nio.file.Path.of(
           PostingParser.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-      List<java.nio.file.Path> files;
-      try (var walk = java.nio.file.Files.walk(where)) {
-        files = walk.filter(java.nio.file.Files::isRegularFile).sorted().toList();
+      if (java.nio.file.Files.isRegularFile(where)) { // the model jar
+        try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(where)) {
+          return fingerprint(jar.getPath("/"));
+        }
       }
-      for (java.nio.file.Path f : files) {
-        sha.update(where.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        sha.update(java.nio.file.Files.readAllBytes(f));
-      }
-      return java.util.HexFormat.of().formatHex(sha.digest(), 0, 8);
-    } catch (java.io.IOException | java.net.URISyntaxException | java.security.NoSuchAlgorithmException e) {
+      return fingerprint(where);
+    } catch (java.io.IOException | java.net.URISyntaxException e) {
       throw new IllegalStateException("cannot fingerprint the parsers", e);
     }
+  }
+
+  private static String fingerprint(java.nio.file.Path root) throws java.io.IOException {
+    java.security.MessageDigest sha;
+    try {
+      sha = java.security.MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    List<java.nio.file.Path> files;
+    try (var walk = java.nio.file.Files.walk(root)) {
+      files = walk.filter(java.nio.file.Files::isRegularFile)
+          .filter(f -> READING.stream().anyMatch(root.relativize(f).toString().replace('\\', '/')::startsWith))
+          .sorted(java.util.Comparator.comparing(f -> root.relativize(f).toString()))
+          .toList();
+    }
+    if (files.isEmpty()) {
+      throw new IllegalStateException("no parser classes found under " + root);
+    }
+    for (java.nio.file.Path f : files) {
+      sha.update(root.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      sha.update(java.nio.file.Files.readAllBytes(f));
+    }
+    return java.util.HexFormat.of().formatHex(sha.digest(), 0, 8);
   }
 
   /** What is kept of a prepared posting besides its body: its parse, marked with this reading's version. */

@@ -120,6 +120,13 @@ class CatalogRestartTest {
   }
 
   @Test
+  void theParsersFingerprintIsStableAndShort() {
+    String f = DocumentReader.fingerprint();
+    assertTrue(f.matches("[0-9a-f]{16}"), f);
+    assertEquals(f, DocumentReader.fingerprint());
+  }
+
+  @Test
   void aGraphBehindTheStoreCatchesUpOnStart(@TempDir Path dir) throws Exception {
     List<String> before;
     String replaced;
