@@ -16,7 +16,7 @@ OUT="${BENCH_DIR:-/tmp/skillmatch-bench}"
 mkdir -p "$OUT"
 
 if [[ -z "${SKIP_JMH:-}" ]]; then
-  ./skillmatch bench 'io.skillmatch.bench.(Parsing|Match|Tree|Ann|Request)Benchmark' -f 1 -wi 3 -i 5 \
+  ./skillmatch bench 'io.skillmatch.bench.(Parsing|Match|Tree|Ann|Request)Benchmark' -f 1 -wi 3 -i 5 -p k=10,300 \
     -rf json -rff "$OUT/jmh.json" | tail -n 40
 fi
 for n in "${SIZES[@]}"; do
