@@ -87,8 +87,13 @@ public final class Matcher {
    * skills, so each is built once.
    */
   public List<Match> explainAll(List<PostingDoc> postings, ProfileDoc profile) {
+    return explainAll(postings, profile, false);
+  }
+
+  /** {@link #explainAll(List, ProfileDoc)}, on all cores when {@code parallel}; the same explanations either way. */
+  public List<Match> explainAll(List<PostingDoc> postings, ProfileDoc profile, boolean parallel) {
     Map<String, ProfileDoc> whatIfs = new java.util.concurrent.ConcurrentHashMap<>();
-    return postings.parallelStream().map(p -> explain(p, profile, whatIfs)).toList();
+    return (parallel ? postings.parallelStream() : postings.stream()).map(p -> explain(p, profile, whatIfs)).toList();
   }
 
   private Match explain(PostingDoc posting, ProfileDoc profile, Map<String, ProfileDoc> whatIfs) {

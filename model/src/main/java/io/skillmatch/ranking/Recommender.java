@@ -16,28 +16,40 @@ public final class Recommender {
 
   private final Matcher matcher;
   private final int shortlist;
+  private final boolean parallel;
 
   /** @param shortlist how many nearest documents the model scores */
   public Recommender(Matcher matcher, int shortlist) {
+    this(matcher, shortlist, false);
+  }
+
+  /**
+   * @param shortlist how many nearest documents the model scores
+   * @param parallel whether to score and explain on all cores: a lone request finishes sooner, but
+   *     under load every core is busy with other requests and splitting only adds contention
+   */
+  public Recommender(Matcher matcher, int shortlist, boolean parallel) {
     if (shortlist <= 0) {
       throw new IllegalArgumentException("shortlist must be positive: " + shortlist);
     }
     this.matcher = matcher;
     this.shortlist = shortlist;
+    this.parallel = parallel;
   }
 
   /** A recruiter's view: the best applicants among the indexed profiles for a posting. */
   public List<Result<Matcher.ProfileDoc>> applicants(Matcher.PostingDoc posting,
       NearestSearch<Matcher.ProfileDoc> profiles, int n) {
     List<Matcher.ProfileDoc> top = best(profiles.search(posting.skills(), shortlist), p -> matcher.score(posting, p), n);
-    return top.parallelStream().map(p -> new Result<>(p, matcher.explain(posting, p))).toList();
+    return (parallel ? top.parallelStream() : top.stream()).map(p -> new Result<>(p, matcher.explain(posting, p)))
+        .toList();
   }
 
   /** A candidate's view: the best postings among those indexed for a profile. */
   public List<Result<Matcher.PostingDoc>> jobs(Matcher.ProfileDoc profile, NearestSearch<Matcher.PostingDoc> postings,
       int n) {
     List<Matcher.PostingDoc> top = best(postings.search(profile.skills(), shortlist), p -> matcher.score(p, profile), n);
-    List<Match> explained = matcher.explainAll(top, profile);
+    List<Match> explained = matcher.explainAll(top, profile, parallel);
     List<Result<Matcher.PostingDoc>> out = new ArrayList<>(top.size());
     for (int i = 0; i < top.size(); i++) {
       out.add(new Result<>(top.get(i), explained.get(i)));
@@ -46,10 +58,9 @@ public final class Recommender {
   }
 
   /** The n shortlisted items the model scores highest; only those are explained. */
-  private static <T> List<T> best(List<VectorIndex.Hit<T>> hits, java.util.function.ToDoubleFunction<T> score, int n) {
-    // scored on all cores: a lone request finishes sooner, and under load the callers' own threads
-    // do most of the work
-    double[] scores = java.util.stream.IntStream.range(0, hits.size()).parallel()
+  private <T> List<T> best(List<VectorIndex.Hit<T>> hits, java.util.function.ToDoubleFunction<T> score, int n) {
+    java.util.stream.IntStream positions = java.util.stream.IntStream.range(0, hits.size());
+    double[] scores = (parallel ? positions.parallel() : positions)
         .mapToDouble(i -> score.applyAsDouble(hits.get(i).item())).toArray();
     List<double[]> scored = new ArrayList<>(scores.length);
     for (int i = 0; i < scores.length; i++) {

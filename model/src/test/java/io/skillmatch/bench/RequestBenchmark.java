@@ -81,7 +81,7 @@ public class RequestBenchmark {
       String text = generator.profile(i).text();
       return matcher.profile(profileParser.parseText(text), text);
     }).toArray(Matcher.ProfileDoc[]::new);
-    recommender = new Recommender(matcher, shortlist);
+    recommender = new Recommender(matcher, shortlist, true); // a lone request: on all cores, as served
   }
 
   @TearDown(Level.Trial)

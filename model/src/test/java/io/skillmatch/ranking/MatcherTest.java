@@ -149,5 +149,6 @@ class MatcherTest {
     for (int i = 0; i < page.size(); i++) {
       assertEquals(matcher.explain(page.get(i), profile), shared.get(i), "posting " + i);
     }
+    assertEquals(shared, matcher.explainAll(page, profile, true), "on all cores, the same page");
   }
 }

@@ -75,6 +75,10 @@ class RankingPartsTest {
         .toList();
     VectorIndex<Matcher.PostingDoc> jobIndex = new VectorIndex<>(jobs, jobs.stream().map(Matcher.PostingDoc::skills).toList());
     assertEquals(jobs.get(1), recommender.jobs(people.get(1), jobIndex, 1).get(0).item(), "React developer: frontend");
+    Recommender parallel = new Recommender(matcher, 10, true);
+    assertEquals(recommender.applicants(backendDoc, peopleIndex, 2), parallel.applicants(backendDoc, peopleIndex, 2),
+        "on all cores, the same ranking and explanations");
+    assertEquals(recommender.jobs(people.get(0), jobIndex, 2), parallel.jobs(people.get(0), jobIndex, 2));
     assertThrows(IllegalArgumentException.class, () -> new Recommender(matcher, 0));
   }
 

@@ -82,6 +82,9 @@ final class Catalog {
   // the way back from a prepared document, which retrieval returns, to its id
   private final Map<Object, String> idOf = Collections.synchronizedMap(new IdentityHashMap<>());
   private final Shelf<Posting, Matcher.PostingDoc> postings;
+  // scoring requests under way, and the cores they share
+  private final java.util.concurrent.atomic.AtomicInteger scoring = new java.util.concurrent.atomic.AtomicInteger();
+  private final int cores = Runtime.getRuntime().availableProcessors();
   private final Shelf<Candidate, Matcher.ProfileDoc> candidates;
 
   Catalog(Store store, DocumentReader reader, ObjectMapper json) {
@@ -393,12 +396,28 @@ final class Catalog {
 
   /** The postings that fit a candidate best: shortlisted by skill vectors, ranked by the model. */
   List<Recommender.Result<Matcher.PostingDoc>> jobsFor(Candidate c, int k) {
-    return new Recommender(reader.matcher(), Math.max(shortlist, k)).jobs(c.doc(), postings.nearest(), k);
+    return scoring(parallel -> new Recommender(reader.matcher(), Math.max(shortlist, k), parallel)
+        .jobs(c.doc(), postings.nearest(), k));
   }
 
   /** The candidates that fit a posting best, among all stored ones. */
   List<Recommender.Result<Matcher.ProfileDoc>> candidatesFor(Posting p, int k) {
-    return new Recommender(reader.matcher(), Math.max(shortlist, k)).applicants(p.doc(), candidates.nearest(), k);
+    return scoring(parallel -> new Recommender(reader.matcher(), Math.max(shortlist, k), parallel)
+        .applicants(p.doc(), candidates.nearest(), k));
+  }
+
+  /**
+   * Runs scoring work, told whether to use every core: yes while it has at most half the cores to
+   * itself (a lone request finishes sooner), no under load, where splitting a request only adds
+   * contention (measured: at 64 connections, 246 requests/s split against 456 not).
+   */
+  <T> T scoring(java.util.function.Function<Boolean, T> work) {
+    int inFlight = scoring.incrementAndGet();
+    try {
+      return work.apply(inFlight <= Math.max(1, cores / 2));
+    } finally {
+      scoring.decrementAndGet();
+    }
   }
 
   /** Which stored posting or candidate a prepared document belongs to; null once replaced or deleted. */

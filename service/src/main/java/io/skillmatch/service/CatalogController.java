@@ -145,9 +145,10 @@ final class CatalogController {
           new ApiException(404, "Not found", field + ": no candidate " + id.asText(),
               List.of(new ApiError.FieldError(field, "no candidate " + id.asText())))));
     }
-    // explained on all cores, in the order given (ties keep it)
-    List<Map<String, Object>> out = new ArrayList<>(applicants.parallelStream()
-        .map(c -> applicant(c.id(), c.parsed(), catalog.matcher().explain(p.doc(), c.doc()))).toList());
+    // explained in the order given (ties keep it), on all cores when the service is not busy
+    List<Map<String, Object>> out = new ArrayList<>(catalog.scoring(parallel ->
+        (parallel ? applicants.parallelStream() : applicants.stream())
+            .map(c -> applicant(c.id(), c.parsed(), catalog.matcher().explain(p.doc(), c.doc()))).toList()));
     out.sort((a, b) -> Double.compare((double) b.get("score"), (double) a.get("score")));
     ctx.json(Map.of("postingId", p.id(), "applicants", out));
   }

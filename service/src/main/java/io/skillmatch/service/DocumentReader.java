@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.skillmatch.parsing.Evidence;
 import io.skillmatch.parsing.InvalidInputException;
 import io.skillmatch.parsing.ParsedPosting;
 import io.skillmatch.parsing.ParsedProfile;
@@ -12,7 +13,9 @@ import io.skillmatch.parsing.ProfileParser;
 import io.skillmatch.parsing.ProfileSkill;
 import io.skillmatch.parsing.Requirement;
 import io.skillmatch.ranking.Matcher;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns a request's posting or profile into a prepared document, naming the field at fault with
@@ -124,12 +127,34 @@ final class DocumentReader {
     if (p == null) {
       return null;
     }
-    // skill names and ids as the taxonomy holds them, one string each, not one per document
-    ParsedPosting shared = new ParsedPosting(p.title(), p.seniority(), p.minYears(), p.requirements().stream()
-        .map(r -> new Requirement(r.skill().intern(), r.skillId().intern(), r.importance(), r.minYears(), r.anyOf(),
-            r.evidence()))
-        .toList(), p.unknownSkills(), p.warnings());
+    ParsedPosting shared = compact(p);
     return matcher.posting(shared, postingText(input, shared));
+  }
+
+  /**
+   * A parse as it is held in memory for as long as the document is stored: skill names and ids one
+   * string each across documents, and each evidence text once within the document. A resume's skills line
+   * is the evidence of every skill on it; held once, not once a skill, it is a fifth of the text.
+   */
+  static ParsedPosting compact(ParsedPosting p) {
+    Map<String, String> texts = new HashMap<>();
+    return new ParsedPosting(p.title(), p.seniority(), p.minYears(), p.requirements().stream()
+        .map(r -> new Requirement(r.skill().intern(), r.skillId().intern(), r.importance(), r.minYears(), r.anyOf(),
+            shared(r.evidence(), texts)))
+        .toList(), p.unknownSkills(), p.warnings());
+  }
+
+  static ParsedProfile compact(ParsedProfile p) {
+    Map<String, String> texts = new HashMap<>();
+    return new ParsedProfile(p.skills().stream()
+        .map(k -> new ProfileSkill(k.skill().intern(), k.skillId().intern(), k.years(), k.lastUsedYear(), k.weak(),
+            shared(k.evidence(), texts)))
+        .toList(), p.totalYears(), p.seniority(), p.titles(), p.unknownSkills(), p.warnings());
+  }
+
+  /** The evidence with its text held once within a document. */
+  private static Evidence shared(Evidence e, Map<String, String> texts) {
+    return e == null ? null : new Evidence(texts.computeIfAbsent(e.text(), t -> t), e.start(), e.end());
   }
 
   /** A stored profile prepared again from its body and kept parse; null when it must be read again. */
@@ -138,10 +163,7 @@ final class DocumentReader {
     if (p == null) {
       return null;
     }
-    ParsedProfile shared = new ParsedProfile(p.skills().stream()
-        .map(k -> new ProfileSkill(k.skill().intern(), k.skillId().intern(), k.years(), k.lastUsedYear(), k.weak(),
-            k.evidence()))
-        .toList(), p.totalYears(), p.seniority(), p.titles(), p.unknownSkills(), p.warnings());
+    ParsedProfile shared = compact(p);
     return matcher.profile(shared, profileText(input));
   }
 
@@ -162,7 +184,7 @@ final class DocumentReader {
     boolean structured = input.has("requirements");
     notBoth(input, structured, prefix, "requirements[]");
     if (structured) {
-      ParsedPosting parsed = fields(prefix, () -> postings.parseStructured(input));
+      ParsedPosting parsed = compact(fields(prefix, () -> postings.parseStructured(input)));
       return matcher.posting(parsed, postingText(input, parsed));
     }
     if (!input.has("text")) {
@@ -170,7 +192,7 @@ final class DocumentReader {
     }
     Inputs.text(input, "text", prefix + "text");
     String full = postingText(input, null);
-    return matcher.posting(Inputs.rejectedAs(prefix + "text", () -> postings.parse(full)), full);
+    return matcher.posting(compact(Inputs.rejectedAs(prefix + "text", () -> postings.parse(full))), full);
   }
 
   /**
@@ -200,13 +222,13 @@ final class DocumentReader {
     notBoth(input, structured, prefix, "skills[] / experience[]");
     if (input.has("text")) {
       String text = Inputs.text(input, "text", prefix + "text");
-      ParsedProfile parsed = Inputs.rejectedAs(prefix + "text", () -> profiles.parseText(text));
+      ParsedProfile parsed = compact(Inputs.rejectedAs(prefix + "text", () -> profiles.parseText(text)));
       return matcher.profile(parsed, profileText(input));
     }
     if (!structured) {
       throw ApiException.badField(prefix + "text", "required: resume text, or structured skills[] / experience[]");
     }
-    return matcher.profile(fields(prefix, () -> profiles.parseStructured(input)), profileText(input));
+    return matcher.profile(compact(fields(prefix, () -> profiles.parseStructured(input))), profileText(input));
   }
 
   /** Refuses text sent together with its structured form, naming the object ("text" at the top). */

@@ -120,6 +120,19 @@ class CatalogRestartTest {
   }
 
   @Test
+  void anEvidenceTextIsHeldOnceWithinADocument() {
+    DocumentReader reader = new DocumentReader(PostingParser.of(ranking.taxonomy()),
+        ProfileParser.of(ranking.taxonomy(), CLOCK), ranking.matcher(RankingModel.bundled(), CLOCK), "v1");
+    var skills = reader.profile(JSON.createObjectNode().put("text",
+        "Backend Engineer\n\nSKILLS\nPython, Django, AWS, Apache Kafka, PostgreSQL\n"), "").parsed().skills();
+    assertTrue(skills.size() >= 4, skills.toString());
+    for (var k : skills) {
+      assertEquals(skills.get(0).evidence().text(), k.evidence().text());
+      org.junit.jupiter.api.Assertions.assertSame(skills.get(0).evidence().text(), k.evidence().text(), k.skill());
+    }
+  }
+
+  @Test
   void theParsersFingerprintIsStableAndShort() {
     String f = DocumentReader.fingerprint();
     assertTrue(f.matches("[0-9a-f]{16}"), f);
