@@ -5,6 +5,7 @@
 #   then the loopback load test of the HTTP service (load.sh) at each size asked for.
 #
 #   service/src/bench/all.sh [N ...]      sizes for the load test (default 100000), e.g. 10000 100000 1000000
+#   SKIP_JMH=1 / SKIP_LOAD=1              reuse the last JMH results / load outputs in the work folder
 #
 # About 25 minutes on 2 cores for 10000 and 100000 once the data exists (load.sh keeps it in
 # ${BENCH_DIR:-/tmp/skillmatch-bench}/N); a first run also generates and imports it, about 20
@@ -19,9 +20,11 @@ if [[ -z "${SKIP_JMH:-}" ]]; then
   ./skillmatch bench 'io.skillmatch.bench.(Parsing|Match|Tree|Ann|Request)Benchmark' -f 1 -wi 3 -i 5 -p k=10,300 \
     -rf json -rff "$OUT/jmh.json" | tail -n 40
 fi
-for n in "${SIZES[@]}"; do
-  bash service/src/bench/load.sh "$n" | tee "$OUT/load-$n.txt"
-done
+if [[ -z "${SKIP_LOAD:-}" ]]; then
+  for n in "${SIZES[@]}"; do
+    bash service/src/bench/load.sh "$n" | tee "$OUT/load-$n.txt"
+  done
+fi
 
 python3 - "$OUT" "${SIZES[@]}" > BENCHMARKS.md <<'PY'
 import json, os, platform, re, subprocess, sys, datetime
