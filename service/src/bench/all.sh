@@ -45,12 +45,15 @@ def grab(pattern, text, group=1):
     m = re.search(pattern, text, re.S)
     return m.group(group) if m else "?"
 
+def seconds(v):
+    return v if v == "?" else "%.1f" % float(v)
+
 def section(text, title):
     i = text.find(title)
     return text[i:] if i >= 0 else ""
 
 print("## Cost by size (postings = profiles = N)\n")
-print("| N | import postings/s | import profiles/s | ready after restart | live heap | resident | "
+print("| N | import postings/s | import profiles/s | ready after restart (first start) | live heap | resident | "
       "matches, 1 connection p50 / p99 | matches, 64 connections req/s, p99 | 200 applicants p50 |")
 print("|---|---|---|---|---|---|---|---|---|")
 for n in sizes:
@@ -58,10 +61,10 @@ for n in sizes:
     one = section(t, "1 connection, ")
     many = section(t, "64 connections")
     apps = section(t, "200 candidates")
-    print("| {:,} | {} | {} | {} s | {} | {} | {} / {} | {}, {} | {} |".format(n,
+    print("| {:,} | {} | {} | {} s ({} s) | {} | {} | {} / {} | {}, {} | {} |".format(n,
         grab(r"postings: [\d,]+ added in [\d.]+ s \(([\d,]+) per second\)", t),
         grab(r"profiles: [\d,]+ added in [\d.]+ s \(([\d,]+) per second\)", t),
-        "%.1f" % float(grab(r"ready after ([\d.]+) s", t)) if grab(r"ready after ([\d.]+) s", t) != "?" else "?",
+        seconds(grab(r"\nready after ([\d.]+) s", t)), seconds(grab(r"first start ready after ([\d.]+) s", t)),
         grab(r"live heap after a full GC: (\d+ MB)", t), grab(r"resident memory: (\d+ MB)", t),
         grab(r"50%\s+(\S+)", one), grab(r"99%\s+(\S+)", one),
         grab(r"Requests/sec:\s+(\S+)", many), grab(r"99%\s+(\S+)", many), grab(r"50%\s+(\S+)", apps)))
