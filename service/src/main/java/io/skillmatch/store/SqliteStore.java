@@ -105,28 +105,43 @@ public final class SqliteStore implements Store {
   @Override
   public synchronized List<Item> createAll(String kind, List<Body> bodies, String owner) {
     Instant now = clock.instant();
-    List<Item> out = new ArrayList<>(bodies.size());
-    boolean committed = false;
-    try (PreparedStatement p = db.prepareStatement(
-        "INSERT INTO items (kind, id, body, derived, owner, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-      db.setAutoCommit(false);
-      for (Body body : bodies) {
-        String id = ids.get();
-        p.setString(1, kind);
-        p.setString(2, id);
-        p.setString(3, body.json());
-        p.setString(4, body.derived());
-        p.setString(5, owner);
-        p.setString(6, now.toString());
-        p.setString(7, now.toString());
-        p.executeUpdate();
-        out.add(new Item(kind, id, body.json(), body.derived(), owner, now, now));
+    return inTransaction("cannot store a " + kind, () -> {
+      List<Item> out = new ArrayList<>(bodies.size());
+      try (PreparedStatement p = db.prepareStatement(
+          "INSERT INTO items (kind, id, body, derived, owner, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        for (Body body : bodies) {
+          String id = ids.get();
+          p.setString(1, kind);
+          p.setString(2, id);
+          p.setString(3, body.json());
+          p.setString(4, body.derived());
+          p.setString(5, owner);
+          p.setString(6, now.toString());
+          p.setString(7, now.toString());
+          p.executeUpdate();
+          out.add(new Item(kind, id, body.json(), body.derived(), owner, now, now));
+        }
       }
+      return out;
+    });
+  }
+
+  /** Work that may fail midway, run in one transaction: all of it is committed, or none. */
+  @FunctionalInterface
+  private interface Work<T> {
+    T run() throws SQLException;
+  }
+
+  private <T> T inTransaction(String what, Work<T> work) {
+    boolean committed = false;
+    try {
+      db.setAutoCommit(false);
+      T result = work.run();
       db.commit();
       committed = true;
-      return out;
+      return result;
     } catch (SQLException e) {
-      throw new StoreException("cannot store a " + kind + ": " + e.getMessage(), e);
+      throw new StoreException(what + ": " + e.getMessage(), e);
     } finally {
       // whatever failed (SQL, the id supplier, memory), nothing of the batch stays: turning
       // autocommit back on would commit what the transaction holds
@@ -198,25 +213,17 @@ public final class SqliteStore implements Store {
 
   @Override
   public synchronized void saveDerived(String kind, java.util.Map<String, String> derivedById) {
-    boolean committed = false;
-    try (PreparedStatement p = db.prepareStatement("UPDATE items SET derived = ? WHERE kind = ? AND id = ?")) {
-      db.setAutoCommit(false);
-      for (java.util.Map.Entry<String, String> e : derivedById.entrySet()) {
-        p.setString(1, e.getValue());
-        p.setString(2, kind);
-        p.setString(3, e.getKey());
-        p.executeUpdate();
+    inTransaction("cannot keep what was derived from " + kind + "s", () -> {
+      try (PreparedStatement p = db.prepareStatement("UPDATE items SET derived = ? WHERE kind = ? AND id = ?")) {
+        for (java.util.Map.Entry<String, String> e : derivedById.entrySet()) {
+          p.setString(1, e.getValue());
+          p.setString(2, kind);
+          p.setString(3, e.getKey());
+          p.executeUpdate();
+        }
       }
-      db.commit();
-      committed = true;
-    } catch (SQLException e) {
-      throw new StoreException("cannot keep what was derived from " + kind + "s: " + e.getMessage(), e);
-    } finally {
-      if (!committed) {
-        rollback();
-      }
-      autoCommit(committed);
-    }
+      return null;
+    });
   }
 
   @Override
