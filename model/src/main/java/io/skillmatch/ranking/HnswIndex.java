@@ -91,8 +91,21 @@ public final class HnswIndex<T> implements NearestSearch<T>, AutoCloseable {
   public static <T> HnswIndex<T> open(Path dir) {
     try {
       return new HnswIndex<>(FSDirectory.open(dir));
+    } catch (UncheckedIOException e) {
+      if (e.getCause() instanceof org.apache.lucene.store.LockObtainFailedException) {
+        throw new InUseException(dir);
+      }
+      throw e;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Another process (a server, an import) has the graph in a directory open for writing. */
+  public static final class InUseException extends RuntimeException {
+    InUseException(Path dir) {
+      super("the graph in " + dir + " is open in another process (a running server or import on the same"
+          + " data dir): stop it first");
     }
   }
 

@@ -56,4 +56,19 @@ class HnswIndexTest {
       assertEquals(1, index.size(), "no vector, nothing to find it by");
     }
   }
+
+  @Test
+  void aGraphOnDiskIsOpenedByOneProcessAtATime(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    try (HnswIndex<String> first = HnswIndex.open(dir)) {
+      first.put("a", "a", new float[] {1, 0});
+      HnswIndex.InUseException e = org.junit.jupiter.api.Assertions.assertThrows(HnswIndex.InUseException.class,
+          () -> HnswIndex.open(dir));
+      assertTrue(e.getMessage().contains(dir.toString()) && e.getMessage().contains("stop it first"), e.getMessage());
+    }
+    try (HnswIndex<String> again = HnswIndex.<String>open(dir)) {
+      assertEquals(1, again.sync(List.of("b"), List.of("b"), List.of(new float[] {0, 1})), "b is new");
+      assertEquals(List.of("b"), again.search(new float[] {1, 0}, 5).stream().map(VectorIndex.Hit::item).toList(),
+          "a, gone from the items given, was dropped");
+    }
+  }
 }

@@ -134,6 +134,9 @@ public final class Main {
     } catch (IllegalArgumentException e) {
       err.println("error: " + e.getMessage());
       return 2;
+    } catch (io.skillmatch.ranking.HnswIndex.InUseException e) {
+      err.println("error: " + e.getMessage());
+      return 1;
     } catch (NoSuchFileException e) {
       err.println("error: no such file: " + e.getFile());
       return 1;
