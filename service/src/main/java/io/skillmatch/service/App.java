@@ -213,7 +213,6 @@ public final class App {
     try (java.io.BufferedReader in = java.nio.file.Files.newBufferedReader(file)) {
       List<com.fasterxml.jackson.databind.JsonNode> batch = new java.util.ArrayList<>();
       List<Integer> lines = new java.util.ArrayList<>();
-      Pending reading = null;
       for (String line = in.readLine(); ; line = in.readLine()) {
         if (line != null) {
           lineNo++;
@@ -233,41 +232,19 @@ public final class App {
           }
         }
         if (batch.size() == batchSize || line == null && !batch.isEmpty()) {
-          // the batch is read on all cores while the one before is stored and indexed; what it
-          // rejects is reported here, in order, when it is stored
           List<Integer> at = List.copyOf(lines);
-          List<com.fasterxml.jackson.databind.JsonNode> inputs = List.copyOf(batch);
-          java.util.Map<Integer, String> rejected = new java.util.concurrent.ConcurrentSkipListMap<>();
-          Pending next = new Pending(java.util.concurrent.CompletableFuture.supplyAsync(
-              () -> catalog.read(kind, inputs, rejected::put)), at, rejected);
-          if (reading != null) {
-            added += store(reading, file, problems);
-            progress.accept(added);
-          }
-          reading = next;
+          added += catalog.addAll(kind, batch, null, (i, message) -> problems.accept(file + ":" + at.get(i) + ": "
+              + message));
+          progress.accept(added);
           batch.clear();
           lines.clear();
         }
         if (line == null) {
-          if (reading != null) {
-            added += store(reading, file, problems);
-            progress.accept(added);
-          }
           catalog.settle(kind);
           return added;
         }
       }
     }
-  }
-
-  /** A batch of an import being read: its lines in the file, and what it rejected by position. */
-  private record Pending(java.util.concurrent.CompletableFuture<Catalog.Batch> batch, List<Integer> lines,
-      java.util.Map<Integer, String> rejected) {}
-
-  private int store(Pending pending, java.nio.file.Path file, java.util.function.Consumer<String> problems) {
-    Catalog.Batch batch = pending.batch().join();
-    pending.rejected().forEach((i, message) -> problems.accept(file + ":" + pending.lines().get(i) + ": " + message));
-    return catalog.add(batch, null);
   }
 
   /** The Javalin instance, for tests ({@code JavalinTest.test(app.javalin(), ...)}). */

@@ -342,24 +342,16 @@ final class Catalog {
 
   /** Adds many documents of a kind at once (an import); returns how many were kept. */
   int addAll(String kind, List<JsonNode> inputs, String owner, java.util.function.BiConsumer<Integer, String> rejected) {
-    return add(read(kind, inputs, rejected), owner);
+    return addAll(shelf(kind), inputs, owner, rejected);
   }
 
-  /**
-   * Documents of a kind read and ready to store, with their parses; those that could not be read
-   * are left out. Reading the next batch of an import while the last is stored overlaps the two.
-   */
+  private static <E, D> int addAll(Catalog.Shelf<E, D> shelf, List<JsonNode> inputs, String owner,
+      java.util.function.BiConsumer<Integer, String> rejected) {
+    return shelf.add(shelf.read(inputs, rejected), owner);
+  }
+
+  /** Documents of a kind read and ready to store, with their parses; those that could not be read are left out. */
   record Batch(String kind, List<Store.Body> bodies, List<?> docs) {}
-
-  /** Reads many documents of a kind on all cores; those that cannot be read go to {@code rejected} by position. */
-  Batch read(String kind, List<JsonNode> inputs, java.util.function.BiConsumer<Integer, String> rejected) {
-    return shelf(kind).read(inputs, rejected);
-  }
-
-  /** Stores a batch read before in one transaction and indexes it; returns how many were added. */
-  int add(Batch batch, String owner) {
-    return shelf(batch.kind()).add(batch, owner);
-  }
 
   Optional<Posting> replacePosting(String id, JsonNode input) {
     return postings.replace(id, input);

@@ -208,7 +208,7 @@ class CatalogApiTest {
         JSON.writeValueAsString(Map.of("text", REACT_DEV))));
     App app = App.create(CONFIG.withDataDir(dir.resolve("data")));
     List<String> problems = new java.util.ArrayList<>();
-    // batches of two: each is read while the one before is stored, and lines are still named right
+    // batches of two: lines are still named right across batches
     assertEquals(2, app.importJsonl("candidate", file, 2, problems::add, n -> { }));
     assertEquals(3, problems.size(), problems.toString());
     assertTrue(problems.get(0).endsWith(":2: not JSON: " + problems.get(0).split("not JSON: ")[1]), problems.get(0));
