@@ -69,6 +69,12 @@ final class Catalog {
     D from(JsonNode input, String derived);
   }
 
+  /** A stored document prepared on start, and its parse when it was parsed anew (null when kept). */
+  private record Loaded<E>(String id, E entry, String rederived) {}
+
+  /** A document read and ready to store: its body with its parse, and its prepared form. */
+  private record Prepared<D>(Store.Body body, D doc) {}
+
   /** Builds an entry from its id, owner and prepared document. */
   @FunctionalInterface
   private interface Entry<E, D> {
@@ -155,7 +161,7 @@ final class Catalog {
         String cursor = page.nextCursor();
         next = cursor == null ? null
             : java.util.concurrent.CompletableFuture.supplyAsync(() -> store.list(kind, 5_000, cursor), LISTING);
-        List<Object[]> done = page.items().parallelStream().map(item -> {
+        List<Loaded<E>> done = page.items().parallelStream().map(item -> {
           JsonNode input = parse(item.body());
           D d = item.derived() == null ? null : reread.from(input, item.derived());
           String again = null;
@@ -163,16 +169,14 @@ final class Catalog {
             d = read.apply(input);
             again = derive.apply(d);
           }
-          return new Object[] {item.id(), entry.of(item.id(), item.owner(), d), again};
+          return new Loaded<>(item.id(), entry.of(item.id(), item.owner(), d), again);
         }).toList();
         Map<String, String> rederived = new java.util.HashMap<>();
-        for (Object[] o : done) {
-          ids.add((String) o[0]);
-          @SuppressWarnings("unchecked")
-          E e = (E) o[1];
-          entries.add(e);
-          if (o[2] != null) {
-            rederived.put((String) o[0], (String) o[2]);
+        for (Loaded<E> l : done) {
+          ids.add(l.id());
+          entries.add(l.entry());
+          if (l.rederived() != null) {
+            rederived.put(l.id(), l.rederived());
           }
         }
         if (!rederived.isEmpty()) {
@@ -191,57 +195,48 @@ final class Catalog {
     // Writes read the input first, then change the store, the map and the graph under the shelf's
     // lock, so that a replace racing a delete of one document cannot leave them disagreeing.
     E add(JsonNode input, String owner) {
-      D d = read.apply(input);
-      Store.Body body = new Store.Body(input.toString(), derive.apply(d));
+      Prepared<D> p = prepared(input);
       synchronized (this) {
-        String id = store.create(kind, body, owner).id();
-        return keep(id, entry.of(id, owner, d));
+        String id = store.create(kind, p.body(), owner).id();
+        return keep(id, entry.of(id, owner, p.doc()));
       }
     }
 
     /**
-     * Reads many documents on all cores, ready to store. Those that cannot be read are left out and
-     * reported to {@code rejected} by position.
+     * Adds many documents: read on all cores outside the lock, stored in one transaction, indexed
+     * together. Those that cannot be read are skipped and reported to {@code rejected} by position.
      */
-    Batch read(List<JsonNode> inputs, java.util.function.BiConsumer<Integer, String> rejected) {
-      List<Object[]> readOrNull = java.util.stream.IntStream.range(0, inputs.size()).parallel().mapToObj(i -> {
+    int addAll(List<JsonNode> inputs, String owner, java.util.function.BiConsumer<Integer, String> rejected) {
+      List<Prepared<D>> readOrNull = java.util.stream.IntStream.range(0, inputs.size()).parallel().mapToObj(i -> {
         try {
-          D d = read.apply(inputs.get(i));
-          return new Object[] {new Store.Body(inputs.get(i).toString(), derive.apply(d)), d};
+          return prepared(inputs.get(i));
         } catch (ApiException e) {
           rejected.accept(i, e.getMessage());
           return null;
         }
       }).toList();
-      List<Store.Body> bodies = new ArrayList<>();
-      List<Object> docs = new ArrayList<>();
-      for (Object[] o : readOrNull) {
-        if (o != null) {
-          bodies.add((Store.Body) o[0]);
-          docs.add(o[1]);
+      List<Prepared<D>> good = readOrNull.stream().filter(java.util.Objects::nonNull).toList();
+      synchronized (this) {
+        List<Store.Item> items = store.createAll(kind, good.stream().map(Prepared::body).toList(), owner);
+        List<String> ids = items.stream().map(Store.Item::id).toList();
+        List<E> entries = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+          entries.add(entry.of(ids.get(i), owner, good.get(i).doc()));
         }
+        keepAll(ids, entries, false);
+        return ids.size();
       }
-      return new Batch(kind, bodies, docs);
     }
 
-    /** Stores a batch in one transaction and indexes it together; returns how many were added. */
-    @SuppressWarnings("unchecked")
-    synchronized int add(Batch batch, String owner) {
-      List<Store.Item> items = store.createAll(kind, batch.bodies(), owner);
-      List<String> ids = items.stream().map(Store.Item::id).toList();
-      List<E> entries = new ArrayList<>(ids.size());
-      for (int i = 0; i < ids.size(); i++) {
-        entries.add(entry.of(ids.get(i), owner, (D) batch.docs().get(i)));
-      }
-      keepAll(ids, entries, false);
-      return ids.size();
+    private Prepared<D> prepared(JsonNode input) {
+      D d = read.apply(input);
+      return new Prepared<>(new Store.Body(input.toString(), derive.apply(d)), d);
     }
 
     Optional<E> replace(String id, JsonNode input) {
-      D d = read.apply(input);
-      Store.Body body = new Store.Body(input.toString(), derive.apply(d));
+      Prepared<D> p = prepared(input);
       synchronized (this) {
-        return store.update(kind, id, body).map(item -> keep(id, entry.of(id, item.owner(), d)));
+        return store.update(kind, id, p.body()).map(item -> keep(id, entry.of(id, item.owner(), p.doc())));
       }
     }
 
@@ -342,16 +337,8 @@ final class Catalog {
 
   /** Adds many documents of a kind at once (an import); returns how many were kept. */
   int addAll(String kind, List<JsonNode> inputs, String owner, java.util.function.BiConsumer<Integer, String> rejected) {
-    return addAll(shelf(kind), inputs, owner, rejected);
+    return shelf(kind).addAll(inputs, owner, rejected);
   }
-
-  private static <E, D> int addAll(Catalog.Shelf<E, D> shelf, List<JsonNode> inputs, String owner,
-      java.util.function.BiConsumer<Integer, String> rejected) {
-    return shelf.add(shelf.read(inputs, rejected), owner);
-  }
-
-  /** Documents of a kind read and ready to store, with their parses; those that could not be read are left out. */
-  record Batch(String kind, List<Store.Body> bodies, List<?> docs) {}
 
   Optional<Posting> replacePosting(String id, JsonNode input) {
     return postings.replace(id, input);
