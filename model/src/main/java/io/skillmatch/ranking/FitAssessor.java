@@ -59,7 +59,7 @@ public final class FitAssessor {
     for (ProfileSkill s : profile.skills()) {
       reach(has.get(s.skillId()), byAncestor, byRelated, byParent);
     }
-    return packed(has, byAncestor, byRelated, byParent);
+    return new ProfileIndex(has, byAncestor, byRelated, byParent);
   }
 
   /**
@@ -77,16 +77,7 @@ public final class FitAssessor {
     Map<String, ProfileSkill> byParent = new HashMap<>(base.byParent());
     has.put(added.skillId(), added);
     reach(added, byAncestor, byRelated, byParent);
-    return packed(has, byAncestor, byRelated, byParent);
-  }
-
-  /**
-   * The index in immutable maps: they keep entries in one probed array, under half the memory of a
-   * hash map's nodes, and every stored profile holds one.
-   */
-  private static ProfileIndex packed(Map<String, ProfileSkill> has, Map<String, ProfileSkill> byAncestor,
-      Map<String, ProfileSkill> byRelated, Map<String, ProfileSkill> byParent) {
-    return new ProfileIndex(Map.copyOf(has), Map.copyOf(byAncestor), Map.copyOf(byRelated), Map.copyOf(byParent));
+    return new ProfileIndex(has, byAncestor, byRelated, byParent);
   }
 
   /** Files a skill under what it can stand for (ancestors, related skills, parents), unless filed before. */

@@ -39,6 +39,10 @@ public final class FitFeatures {
   // skill ids as small integers, for the packed near tables; ids outside the taxonomy get one on first sight
   private final Map<String, Integer> ordinals = new ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicInteger nextOrdinal = new java.util.concurrent.atomic.AtomicInteger();
+  // each skill with its ancestors, shared by every profile that has it (never written once built)
+  private final Map<String, String[]> lineages = new ConcurrentHashMap<>();
+  // a bit per skill ordinal, for the profile scored on this thread; all clear between pairs
+  private final ThreadLocal<long[]> scratch = ThreadLocal.withInitial(() -> new long[64]);
 
   public FitFeatures(Taxonomy taxonomy, SkillSimilarity similarity, int currentYear) {
     this.taxonomy = taxonomy;
@@ -51,43 +55,37 @@ public final class FitFeatures {
    * What the features need of a posting beyond its parse, computed once per posting.
    *
    * @param titleSkills skills its title names
-   * @param near for every skill close to one of its requirements, which requirements and how close
+   * @param near per requirement, the skills close to its skill: shared by every posting asking for
+   *     that skill (a table per posting was a third of the heap)
    * @param categories how many of its requirements fall in each skill category
    * @param asked the ids of the skills it asks for
    * @param titleWords the words of its title, levels and fillers left out
    * @param technical per requirement, whether its skill is a technology
    * @param inTitle per requirement, whether the title names its skill
    */
-  public record PostingFacts(Set<String> titleSkills, NearTable near, double[] categories,
+  public record PostingFacts(Set<String> titleSkills, Near[] near, double[] categories,
       Set<String> asked, Set<String> titleWords, boolean[] technical, boolean[] inTitle) {}
 
   /**
-   * The skills close to a posting's requirements, packed flat: a posting asks for ten or so skills,
-   * each with dozens of neighbours, and a map of small records per posting was most of the heap.
+   * The skills close to one skill, by ordinal, and how close.
    *
-   * @param skills ordinals of the close skills, ascending
-   * @param from where each skill's entries start in {@code requirement} and {@code similarity}
-   *     (one more entry than {@code skills}: the end)
-   * @param requirement the requirement (by position) each entry is close to
-   * @param similarity how close
+   * @param skills ordinals of the close skills
+   * @param similarity how close each is
    */
-  public record NearTable(int[] skills, int[] from, int[] requirement, double[] similarity) {
+  public record Near(int[] skills, double[] similarity) {
 
-    /** Raises each requirement's closest similarity to that of any of these skills (ordinals). */
-    void raise(int[] profileSkills, double[] closest) {
-      for (int skill : profileSkills) {
-        int at = java.util.Arrays.binarySearch(skills, skill);
-        if (at >= 0) {
-          for (int k = from[at]; k < from[at + 1]; k++) {
-            closest[requirement[k]] = Math.max(closest[requirement[k]], similarity[k]);
-          }
+    /** The highest similarity of any skill in {@code has} (a bit per ordinal) to this one, or 0. */
+    double closest(long[] has) {
+      double best = 0;
+      for (int k = 0; k < skills.length; k++) {
+        int s = skills[k];
+        if (s >>> 6 < has.length && (has[s >>> 6] & 1L << s) != 0) {
+          best = Math.max(best, similarity[k]);
         }
       }
+      return best;
     }
   }
-
-  /** The skills close to one skill, by ordinal, and how close. */
-  private record Near(int[] skills, double[] similarity) {}
 
   private Near packNear(String skillId) {
     Map<String, Double> near = similarity.near(skillId);
@@ -103,46 +101,11 @@ public final class FitFeatures {
 
   /** Prepares a posting. */
   public PostingFacts posting(ParsedPosting posting) {
-    // every (close skill, requirement) entry, keyed by skill ordinal then position, sorted as one long
     List<Requirement> reqs = posting.requirements();
     Near[] close = new Near[reqs.size()];
-    int entries = 0;
     for (int i = 0; i < reqs.size(); i++) {
       close[i] = packedNear.computeIfAbsent(reqs.get(i).skillId(), this::packNear);
-      entries += close[i].skills().length;
     }
-    long[] keys = new long[entries];
-    int[] entryRequirement = new int[entries];
-    double[] entrySim = new double[entries];
-    int n = 0;
-    for (int i = 0; i < close.length; i++) {
-      for (int j = 0; j < close[i].skills().length; j++) {
-        keys[n] = (long) close[i].skills()[j] << 32 | n;
-        entryRequirement[n] = i;
-        entrySim[n++] = close[i].similarity()[j];
-      }
-    }
-    java.util.Arrays.sort(keys);
-    int distinct = 0;
-    for (int k = 0; k < entries; k++) {
-      distinct += k == 0 || keys[k] >>> 32 != keys[k - 1] >>> 32 ? 1 : 0;
-    }
-    int[] skills = new int[distinct];
-    int[] from = new int[distinct + 1];
-    int[] requirement = new int[entries];
-    double[] sim = new double[entries];
-    int s = 0;
-    for (int k = 0; k < entries; k++) {
-      int skill = (int) (keys[k] >>> 32);
-      if (s == 0 || skills[s - 1] != skill) {
-        skills[s] = skill;
-        from[s++] = k;
-      }
-      int at = (int) keys[k];
-      requirement[k] = entryRequirement[at];
-      sim[k] = entrySim[at];
-    }
-    from[s] = entries;
     Set<String> asked = new HashSet<>();
     reqs.forEach(r -> asked.add(r.skillId()));
     Set<String> titleSkills = titleSkills(posting.title());
@@ -153,9 +116,9 @@ public final class FitFeatures {
       technical[i] = taxonomy.skill(id).map(skill -> skill.category().isTechnical()).orElse(false);
       inTitle[i] = titleSkills.contains(id);
     }
-    return new PostingFacts(titleSkills, new NearTable(skills, from, requirement, sim),
+    return new PostingFacts(titleSkills, close,
         categories(reqs.stream().map(Requirement::skillId).toList()), Set.copyOf(asked),
-        posting.title() == null ? Set.of() : titleWords(posting.title()), technical, inTitle);
+        posting.title() == null ? Set.of() : Set.copyOf(titleWords(posting.title())), technical, inTitle);
   }
 
   /**
@@ -181,17 +144,23 @@ public final class FitFeatures {
     String[][] lineage = new String[skills.size()][];
     int dated = 0;
     for (int i = 0; i < lineage.length; i++) {
-      List<String> ancestors = taxonomy.ancestors(skills.get(i).skillId());
-      lineage[i] = new String[ancestors.size() + 1];
-      lineage[i][0] = skills.get(i).skillId();
-      for (int k = 0; k < ancestors.size(); k++) {
-        lineage[i][k + 1] = ancestors.get(k);
-      }
+      lineage[i] = lineages.computeIfAbsent(skills.get(i).skillId(), this::lineage);
       dated += skills.get(i).years() != null ? 1 : 0;
     }
     return new ProfileFacts(categories(skills.stream().map(ProfileSkill::skillId).toList()), titleWords, lineage,
         skills.isEmpty() ? 0 : (double) dated / skills.size(),
         skills.stream().mapToInt(k -> ordinal(k.skillId())).distinct().toArray());
+  }
+
+  /** A skill and its ancestors, the skill first. */
+  private String[] lineage(String skillId) {
+    List<String> ancestors = taxonomy.ancestors(skillId);
+    String[] out = new String[ancestors.size() + 1];
+    out[0] = skillId;
+    for (int k = 0; k < ancestors.size(); k++) {
+      out[k + 1] = ancestors.get(k);
+    }
+    return out;
   }
 
   private int ordinal(String skillId) {
@@ -213,7 +182,26 @@ public final class FitFeatures {
       ProfileFacts profileFacts, double skillVectorCosine, double textCoverage,
       double titleTermCoverage) {
     double[] closest = new double[fit.fits().size()];
-    facts.near().raise(profileFacts.skills(), closest);
+    // the profile's skills as bits, set and cleared again in a scratch array of this thread
+    int[] own = profileFacts.skills();
+    long[] has = scratch.get();
+    int words = 0;
+    for (int s : own) {
+      words = Math.max(words, (s >>> 6) + 1);
+    }
+    if (has.length < words) {
+      has = new long[Math.max(words, 2 * has.length)];
+      scratch.set(has);
+    }
+    for (int s : own) {
+      has[s >>> 6] |= 1L << s;
+    }
+    for (int i = 0; i < closest.length; i++) {
+      closest[i] = facts.near()[i].closest(has);
+    }
+    for (int s : own) {
+      has[s >>> 6] = 0;
+    }
     Units required = units(fit.fits(), true, closest);
     Units preferred = units(fit.fits(), false, closest);
     double skillYears = 0;

@@ -23,7 +23,13 @@ public final class Matcher {
   public record PostingDoc(ParsedPosting parsed, TermVectors.Vector terms, TermVectors.Vector title, float[] skills,
       FitFeatures.PostingFacts facts) {}
 
-  /** A profile prepared for scoring. */
+  /**
+   * A profile prepared for scoring.
+   *
+   * @param index its skills indexed for the rules, or null: then built each time it is scored. A
+   *     store of many profiles holds none (they were a quarter of its heap); a profile scored against
+   *     many postings carries one for the while ({@link #indexed})
+   */
   public record ProfileDoc(ParsedProfile parsed, FitAssessor.ProfileIndex index, TermVectors.Vector terms,
       float[] skills, FitFeatures.ProfileFacts facts) {}
 
@@ -53,14 +59,24 @@ public final class Matcher {
         skillSpace.posting(parsed), features.posting(parsed));
   }
 
+  /** Prepares a profile, without its index (see {@link ProfileDoc#index}). */
   public ProfileDoc profile(ParsedProfile parsed, String text) {
-    return new ProfileDoc(parsed, assessor.index(parsed), termVectors.vector(text), skillSpace.profile(parsed),
-        features.profile(parsed));
+    return new ProfileDoc(parsed, null, termVectors.vector(text), skillSpace.profile(parsed), features.profile(parsed));
+  }
+
+  /** The profile with its index, to score it against many postings. */
+  public ProfileDoc indexed(ProfileDoc doc) {
+    return doc.index() != null ? doc
+        : new ProfileDoc(doc.parsed(), assessor.index(doc.parsed()), doc.terms(), doc.skills(), doc.facts());
+  }
+
+  private FitAssessor.ProfileIndex index(ProfileDoc doc) {
+    return doc.index() != null ? doc.index() : assessor.index(doc.parsed());
   }
 
   /** The features of a pair, in {@link FitFeatures#NAMES} order. */
   public double[] features(PostingDoc posting, ProfileDoc profile) {
-    return features(posting, profile, rules.fit(posting.parsed(), profile.parsed(), profile.index()));
+    return features(posting, profile, rules.fit(posting.parsed(), profile.parsed(), index(profile)));
   }
 
   private double[] features(PostingDoc posting, ProfileDoc profile, RuleScorer.Fit fit) {
@@ -93,12 +109,13 @@ public final class Matcher {
   /** {@link #explainAll(List, ProfileDoc)}, on all cores when {@code parallel}; the same explanations either way. */
   public List<Match> explainAll(List<PostingDoc> postings, ProfileDoc profile, boolean parallel) {
     Map<String, ProfileDoc> whatIfs = new java.util.concurrent.ConcurrentHashMap<>();
-    return (parallel ? postings.parallelStream() : postings.stream()).map(p -> explain(p, profile, whatIfs)).toList();
+    ProfileDoc indexed = indexed(profile);
+    return (parallel ? postings.parallelStream() : postings.stream()).map(p -> explain(p, indexed, whatIfs)).toList();
   }
 
   private Match explain(PostingDoc posting, ProfileDoc profile, Map<String, ProfileDoc> whatIfs) {
     RankingModel m = requireModel();
-    RuleScorer.Fit fit = rules.fit(posting.parsed(), profile.parsed(), profile.index());
+    RuleScorer.Fit fit = rules.fit(posting.parsed(), profile.parsed(), index(profile));
     double score = m.score(features(posting, profile, fit));
     List<Match.RequirementMatch> out = new ArrayList<>();
     List<Match.LearnNext> learn = new ArrayList<>();
@@ -154,7 +171,7 @@ public final class Matcher {
     skills.add(added);
     ParsedProfile changed = changed(doc, skills);
     // a skill the profile lacks is indexed on top of its index; one it had moves, so all is indexed again
-    FitAssessor.ProfileIndex index = had ? assessor.index(changed) : assessor.withSkill(doc.index(), added);
+    FitAssessor.ProfileIndex index = had ? assessor.index(changed) : assessor.withSkill(index(doc), added);
     return rebuilt(doc, changed, index, termVectors.withWords(doc.terms(), r.skill()));
   }
 

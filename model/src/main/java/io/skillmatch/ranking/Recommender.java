@@ -48,8 +48,9 @@ public final class Recommender {
   /** A candidate's view: the best postings among those indexed for a profile. */
   public List<Result<Matcher.PostingDoc>> jobs(Matcher.ProfileDoc profile, NearestSearch<Matcher.PostingDoc> postings,
       int n) {
-    List<Matcher.PostingDoc> top = best(postings.search(profile.skills(), shortlist), p -> matcher.score(p, profile), n);
-    List<Match> explained = matcher.explainAll(top, profile, parallel);
+    Matcher.ProfileDoc indexed = matcher.indexed(profile); // indexed once, scored against the shortlist
+    List<Matcher.PostingDoc> top = best(postings.search(indexed.skills(), shortlist), p -> matcher.score(p, indexed), n);
+    List<Match> explained = matcher.explainAll(top, indexed, parallel);
     List<Result<Matcher.PostingDoc>> out = new ArrayList<>(top.size());
     for (int i = 0; i < top.size(); i++) {
       out.add(new Result<>(top.get(i), explained.get(i)));

@@ -151,4 +151,35 @@ class MatcherTest {
     }
     assertEquals(shared, matcher.explainAll(page, profile, true), "on all cores, the same page");
   }
+
+  @Test
+  void aProfileHeldWithoutItsIndexScoresAsWithIt() {
+    Matcher.PostingDoc posting = matcher.posting(postings.parse(POSTING), POSTING);
+    for (String text : List.of(STRONG, NEAR_MISS, UNRELATED)) {
+      Matcher.ProfileDoc held = matcher.profile(profiles.parse(text), text);
+      Matcher.ProfileDoc indexed = matcher.indexed(held);
+      assertEquals(null, held.index(), "a prepared profile holds no index");
+      assertTrue(indexed.index() != null);
+      assertEquals(matcher.score(posting, held), matcher.score(posting, indexed));
+      assertEquals(matcher.explain(posting, held), matcher.explain(posting, indexed));
+    }
+  }
+
+  @Test
+  void oneProfilesSkillsNeverLeakIntoTheNextPair() {
+    // the features mark a profile's skills in a scratch array of the thread and clear them after:
+    // a profile with nothing close to the requirements scores the same before and after one with
+    // skills close to them
+    String posting = "Backend Engineer\n\nRequirements\n- Apache Kafka\n- PostgreSQL\n- Kubernetes\n";
+    String close = "Engineer\n\nSKILLS\nRabbitMQ, MySQL, Docker, ActiveMQ, Docker Swarm\n";
+    String far = "Designer\n\nSKILLS\nAdobe Photoshop, Adobe Illustrator\n";
+    Matcher.PostingDoc p = matcher.posting(postings.parse(posting), posting);
+    Matcher.ProfileDoc near = matcher.profile(profiles.parse(close), close);
+    Matcher.ProfileDoc away = matcher.profile(profiles.parse(far), far);
+    int soft = FitFeatures.NAMES.indexOf("requiredSoftCoverage");
+    double[] before = matcher.features(p, away);
+    double[] nearFeatures = matcher.features(p, near);
+    assertTrue(nearFeatures[soft] > before[soft], "close skills count: " + nearFeatures[soft] + " vs " + before[soft]);
+    assertArrayEquals(before, matcher.features(p, away));
+  }
 }

@@ -111,9 +111,9 @@ final class Catalog {
     this.reader = reader;
     this.json = json;
     this.postings = new Shelf<>(POSTING, input -> reader.posting(input, ""), reader::postingKept, reader::derived,
-        Posting::new, Posting::doc, Matcher.PostingDoc::skills, indexDir);
+        reader::held, Posting::new, Posting::doc, Matcher.PostingDoc::skills, indexDir);
     this.candidates = new Shelf<>(CANDIDATE, input -> reader.profile(input, ""), reader::profileKept, reader::derived,
-        Candidate::new, Candidate::doc, Matcher.ProfileDoc::skills, indexDir);
+        d -> d, Candidate::new, Candidate::doc, Matcher.ProfileDoc::skills, indexDir);
   }
 
   /**
@@ -124,6 +124,7 @@ final class Catalog {
     private final String kind;
     private final Function<JsonNode, D> read;
     private final Function<D, String> derive;
+    private final Function<D, D> hold;
     private final Entry<E, D> entry;
     private final Function<E, D> doc;
     private final Function<D, float[]> vector;
@@ -134,11 +135,16 @@ final class Catalog {
     private volatile Exact<D> exact;
     private final Started started;
 
-    Shelf(String kind, Function<JsonNode, D> read, Reread<D> reread, Function<D, String> derive, Entry<E, D> entry,
-        Function<E, D> doc, Function<D, float[]> vector, java.nio.file.Path indexDir) {
+    /**
+     * @param derive what is kept of a prepared document beside its body
+     * @param hold the prepared document as it is held in memory (what matching needs of it)
+     */
+    Shelf(String kind, Function<JsonNode, D> read, Reread<D> reread, Function<D, String> derive, Function<D, D> hold,
+        Entry<E, D> entry, Function<E, D> doc, Function<D, float[]> vector, java.nio.file.Path indexDir) {
       this.kind = kind;
       this.read = read;
       this.derive = derive;
+      this.hold = hold;
       this.entry = entry;
       this.doc = doc;
       this.vector = vector;
@@ -169,7 +175,7 @@ final class Catalog {
             d = read.apply(input);
             again = derive.apply(d);
           }
-          return new Loaded<>(item.id(), entry.of(item.id(), item.owner(), d), again);
+          return new Loaded<>(item.id(), entry.of(item.id(), item.owner(), hold.apply(d)), again);
         }).toList();
         Map<String, String> rederived = new java.util.HashMap<>();
         for (Loaded<E> l : done) {
@@ -230,7 +236,7 @@ final class Catalog {
 
     private Prepared<D> prepared(JsonNode input) {
       D d = read.apply(input);
-      return new Prepared<>(new Store.Body(input.toString(), derive.apply(d)), d);
+      return new Prepared<>(new Store.Body(input.toString(), derive.apply(d)), hold.apply(d));
     }
 
     Optional<E> replace(String id, JsonNode input) {
@@ -366,6 +372,19 @@ final class Catalog {
 
   boolean deleteCandidate(String id) {
     return candidates.delete(id);
+  }
+
+  /**
+   * A posting's parse as read, with the sentences each requirement came from: held postings keep
+   * none, so it is read back from the store (parsed again only if the kept parse cannot be read).
+   */
+  ParsedPosting parsedInFull(Posting p) {
+    return store.get(POSTING, p.id())
+        .map(item -> {
+          ParsedPosting kept = reader.keptPosting(item.derived());
+          return kept != null ? kept : reader.posting(parse(item.body()), "").parsed();
+        })
+        .orElse(p.parsed()); // deleted meanwhile: what was held
   }
 
   /** A page of stored ids of a kind, in creation order: one owner's, or everyone's when null. */

@@ -204,7 +204,7 @@ final class CatalogController {
   private Map<String, Object> posting(Catalog.Posting p) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", p.id());
-    m.put("posting", p.parsed());
+    m.put("posting", catalog.parsedInFull(p));
     return m;
   }
 

@@ -29,6 +29,9 @@ final class DocumentReader {
   private final ProfileParser profiles;
   private final Matcher matcher;
   private final String version;
+  // boxed numbers held once each, up to BOXES of them (see boxed)
+  private static final int BOXES = 100_000;
+  private final Map<Number, Number> boxes = new java.util.concurrent.ConcurrentHashMap<>();
   private final ObjectMapper parses = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -144,17 +147,53 @@ final class DocumentReader {
         .toList(), p.unknownSkills(), p.warnings());
   }
 
-  static ParsedProfile compact(ParsedProfile p) {
+  ParsedProfile compact(ParsedProfile p) {
     Map<String, String> texts = new HashMap<>();
     return new ParsedProfile(p.skills().stream()
-        .map(k -> new ProfileSkill(k.skill().intern(), k.skillId().intern(), k.years(), k.lastUsedYear(), k.weak(),
-            shared(k.evidence(), texts)))
-        .toList(), p.totalYears(), p.seniority(), p.titles(), p.unknownSkills(), p.warnings());
+        .map(k -> new ProfileSkill(k.skill().intern(), k.skillId().intern(), boxed(k.years()),
+            boxed(k.lastUsedYear()), k.weak(), shared(k.evidence(), texts)))
+        .toList(), boxed(p.totalYears()), p.seniority(), p.titles(), p.unknownSkills(), p.warnings());
+  }
+
+  /**
+   * One boxed number for each value seen (years, calendar years): a resume's dozen skills each held
+   * their own. The first {@link #BOXES} values seen are kept; the rest stay as they come.
+   */
+  private <T extends Number> T boxed(T value) {
+    if (value == null) {
+      return null;
+    }
+    Number known = boxes.get(value);
+    if (known == null && boxes.size() < BOXES) {
+      known = boxes.putIfAbsent(value, value);
+    }
+    @SuppressWarnings("unchecked")
+    T same = known == null ? value : (T) known;
+    return same;
   }
 
   /** The evidence with its text held once within a document. */
   private static Evidence shared(Evidence e, Map<String, String> texts) {
     return e == null ? null : new Evidence(texts.computeIfAbsent(e.text(), t -> t), e.start(), e.end());
+  }
+
+  /**
+   * A posting as it is held for matching: without the sentences its requirements were read from.
+   * Matching never reads them (a match's evidence is the candidate's); they are read back from the
+   * kept parse for the few responses that show them, and were a sixth of the heap.
+   */
+  Matcher.PostingDoc held(Matcher.PostingDoc doc) {
+    ParsedPosting p = doc.parsed();
+    ParsedPosting lean = new ParsedPosting(p.title(), p.seniority(), p.minYears(), p.requirements().stream()
+        .map(r -> r.evidence() == null ? r
+            : new Requirement(r.skill(), r.skillId(), r.importance(), r.minYears(), r.anyOf(), null))
+        .toList(), p.unknownSkills(), p.warnings());
+    return new Matcher.PostingDoc(lean, doc.terms(), doc.title(), doc.skills(), doc.facts());
+  }
+
+  /** A kept posting parse, evidence and all; null when another version kept it. */
+  ParsedPosting keptPosting(String derived) {
+    return kept(derived, ParsedPosting.class);
   }
 
   /** A stored profile prepared again from its body and kept parse; null when it must be read again. */

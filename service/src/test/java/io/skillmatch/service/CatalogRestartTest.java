@@ -168,4 +168,41 @@ class CatalogRestartTest {
       assertEquals(before, o.matches());
     }
   }
+
+  @Test
+  void aPostingIsHeldWithoutItsEvidenceAndShownWithIt(@TempDir Path dir) {
+    JsonNode input = JSON.createObjectNode().put("text",
+        "Backend Engineer\n\nRequirements\n- 5+ years of Python\n- AWS and Kafka\n- Go is a plus\n");
+    String id;
+    io.skillmatch.parsing.ParsedPosting read;
+    try (Opened o = new Opened(dir, "v1")) {
+      read = new DocumentReader(PostingParser.of(ranking.taxonomy()), ProfileParser.of(ranking.taxonomy(), CLOCK),
+          ranking.matcher(RankingModel.bundled(), CLOCK), "v1").posting(input, "").parsed();
+      assertTrue(read.requirements().size() >= 3 && read.requirements().stream().allMatch(r -> r.evidence() != null),
+          read.toString());
+      Catalog.Posting p = o.catalog.addPosting(input, null);
+      id = p.id();
+      assertTrue(p.parsed().requirements().stream().allMatch(r -> r.evidence() == null), "held without evidence");
+      assertEquals(read, o.catalog.parsedInFull(p), "shown with it, from the kept parse");
+    }
+    try (Opened o = new Opened(dir, "v1")) {
+      Catalog.Posting p = o.catalog.posting(id).orElseThrow();
+      assertTrue(p.parsed().requirements().stream().allMatch(r -> r.evidence() == null), "after a restart too");
+      assertEquals(read, o.catalog.parsedInFull(p));
+    }
+  }
+
+  @Test
+  void equalYearsAreBoxedOnceAcrossDocuments() {
+    DocumentReader reader = new DocumentReader(PostingParser.of(ranking.taxonomy()),
+        ProfileParser.of(ranking.taxonomy(), CLOCK), ranking.matcher(RankingModel.bundled(), CLOCK), "v1");
+    String text = "Backend Engineer\n\nEXPERIENCE\nBackend Engineer, Acme (2019 - 2024)\nBuilt services in Python on AWS.\n";
+    var a = reader.profile(JSON.createObjectNode().put("text", text), "").parsed();
+    var b = reader.profile(JSON.createObjectNode().put("text", text), "").parsed();
+    assertTrue(a.totalYears() != null && !a.skills().isEmpty() && a.skills().get(0).lastUsedYear() != null,
+        a.toString());
+    org.junit.jupiter.api.Assertions.assertSame(a.totalYears(), b.totalYears());
+    org.junit.jupiter.api.Assertions.assertSame(a.skills().get(0).lastUsedYear(), b.skills().get(0).lastUsedYear());
+    assertEquals(a, b);
+  }
 }
