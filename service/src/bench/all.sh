@@ -39,7 +39,12 @@ print("# Benchmarks\n")
 print("Written by `service/src/bench/all.sh %s` (rerun it to refresh this file).\n" % " ".join(map(str, sizes)))
 print("- date: %s; commit %s" % (datetime.date.today(), commit))
 print("- machine: %d cores, %s, %.0f GiB; %s" % (os.cpu_count(), cpu, int(mem) / 1048576, platform.platform()))
-print("- JDK %s; wrk on the same cores for the load test\n" % jdk)
+print("- JDK %s; wrk on the same cores for the load test" % jdk)
+if os.environ.get("SKIP_JMH"):
+    made = datetime.datetime.fromtimestamp(os.path.getmtime(os.path.join(out, "jmh.json")))
+    print("- the JMH results were not rerun (SKIP_JMH): they are those of %s, from the commit of that run"
+          % made.strftime("%Y-%m-%d %H:%M"))
+print("- import rates are those of the run that made the data (load.sh imports only into an empty folder)\n")
 
 def grab(pattern, text, group=1):
     m = re.search(pattern, text, re.S)
