@@ -196,11 +196,14 @@ public final class FitFeatures {
     for (int s : own) {
       has[s >>> 6] |= 1L << s;
     }
-    for (int i = 0; i < closest.length; i++) {
-      closest[i] = facts.near()[i].closest(has);
-    }
-    for (int s : own) {
-      has[s >>> 6] = 0;
+    try {
+      for (int i = 0; i < closest.length; i++) {
+        closest[i] = facts.near()[i].closest(has);
+      }
+    } finally {
+      for (int s : own) {
+        has[s >>> 6] = 0;
+      }
     }
     Units required = units(fit.fits(), true, closest);
     Units preferred = units(fit.fits(), false, closest);
