@@ -36,7 +36,7 @@ public final class FitFeatures {
   private final int currentYear;
   // the skills close to each skill asked for, packed once per skill
   private final Map<String, Near> packedNear = new ConcurrentHashMap<>();
-  // skill ids as small integers, for the packed near tables; ids outside the taxonomy get one on first sight
+  // skill ids as small integers, for the near tables and the scratch bits; ids outside the taxonomy get one on first sight
   private final Map<String, Integer> ordinals = new ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicInteger nextOrdinal = new java.util.concurrent.atomic.AtomicInteger();
   // each skill with its ancestors, shared by every profile that has it (never written once built)

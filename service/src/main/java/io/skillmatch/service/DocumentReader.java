@@ -136,14 +136,14 @@ final class DocumentReader {
 
   /**
    * A parse as it is held in memory for as long as the document is stored: skill names and ids one
-   * string each across documents, and each evidence text once within the document. A resume's skills line
-   * is the evidence of every skill on it; held once, not once a skill, it is a fifth of the text.
+   * string each across documents. A posting's evidence is left as read: it is not held (see {@link
+   * #held}). A profile's evidence texts are held once within the document: a resume's skills line is
+   * the evidence of every skill on it; held once, not once a skill, it is a fifth of the text.
    */
   static ParsedPosting compact(ParsedPosting p) {
-    Map<String, String> texts = new HashMap<>();
     return new ParsedPosting(p.title(), p.seniority(), p.minYears(), p.requirements().stream()
         .map(r -> new Requirement(r.skill().intern(), r.skillId().intern(), r.importance(), r.minYears(), r.anyOf(),
-            shared(r.evidence(), texts)))
+            r.evidence()))
         .toList(), p.unknownSkills(), p.warnings());
   }
 
