@@ -53,6 +53,13 @@ public final class TermVectors {
 
   private final Map<String, Integer> df;
   private final int documents;
+  // the counted words other than stop words, ranked by hash (signed order, as vectors are sorted):
+  // an open-addressed table from hash to rank, the words and their idf by rank (see vector)
+  private final long[] rankHash;
+  private final String[] rankWord;
+  private final double[] rankIdf;
+  private final long[] slotHash;
+  private final int[] slotRank;
   // the vocabulary words of each skill name a what-if adds, as sorted hashes: a bounded set (the taxonomy's names)
   private final Map<String, long[]> vocabularyHashes = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -62,6 +69,42 @@ public final class TermVectors {
     }
     this.df = Map.copyOf(df);
     this.documents = documents;
+    String[] words = this.df.keySet().stream().filter(w -> !STOP.contains(w))
+        .sorted(java.util.Comparator.comparingLong(TermVectors::hash)).toArray(String[]::new);
+    rankWord = words;
+    rankHash = new long[words.length];
+    rankIdf = new double[words.length];
+    slotHash = new long[Integer.highestOneBit(Math.max(1, words.length) * 2) * 2];
+    slotRank = new int[slotHash.length];
+    Arrays.fill(slotRank, -1);
+    for (int r = 0; r < words.length; r++) {
+      rankHash[r] = hash(words[r]);
+      if (r > 0 && rankHash[r] == rankHash[r - 1]) {
+        throw new IllegalArgumentException("two words of the vocabulary hash alike: " + words[r - 1] + ", " + words[r]);
+      }
+      rankIdf[r] = Math.log((1.0 + documents) / (1 + this.df.get(words[r])) + 1);
+      int slot = slot(rankHash[r]);
+      while (slotRank[slot] >= 0) {
+        slot = (slot + 1) & (slotHash.length - 1);
+      }
+      slotHash[slot] = rankHash[r];
+      slotRank[slot] = r;
+    }
+  }
+
+  private int slot(long hash) {
+    return (int) (hash ^ hash >>> 32) * 0x9E3779B9 >>> 7 & slotHash.length - 1;
+  }
+
+  /** The rank of a word of the vocabulary with this hash and these characters, or -1. */
+  private int rank(long hash, String text, int start, int end) {
+    for (int slot = slot(hash); slotRank[slot] >= 0; slot = (slot + 1) & (slotHash.length - 1)) {
+      if (slotHash[slot] == hash) {
+        String w = rankWord[slotRank[slot]];
+        return w.length() == end - start && w.regionMatches(true, 0, text, start, end - start) ? slotRank[slot] : -1;
+      }
+    }
+    return -1;
   }
 
   /** Frequencies of the vocabulary's words counted over a corpus; words outside it are dropped. */
@@ -123,13 +166,81 @@ public final class TermVectors {
 
   /** The unit-length TF-IDF vector of a text: (1 + log tf) * log(1 + (N + 1) / (df + 1)). */
   public Vector vector(String text) {
-    Map<String, Integer> tf = new HashMap<>();
-    for (String t : tokens(text)) {
-      if (df.containsKey(t)) {
-        tf.merge(t, 1, Integer::sum);
+    // What tokens() and a count of the counted words would give, without a string a word: one scan
+    // that hashes each word as it goes and looks it up by hash. An ASCII text is lower-cased on the
+    // way; any other is lower-cased first, as tokens() does (a few letters change length).
+    String lower = ascii(text) ? text : text.toLowerCase(Locale.ROOT);
+    int[] found = new int[16];
+    int n = 0;
+    int start = -1;
+    boolean digits = true;
+    long h = 0;
+    for (int i = 0; i <= lower.length(); i++) {
+      char c = i < lower.length() ? lower.charAt(i) : ' ';
+      if (c >= 'A' && c <= 'Z') {
+        c += 'a' - 'A';
+      }
+      boolean digit = c >= '0' && c <= '9';
+      if (digit || c >= 'a' && c <= 'z' || c == '+' || c == '#') {
+        if (start < 0) {
+          start = i;
+          digits = true;
+          h = 0xcbf29ce484222325L;
+        }
+        digits &= digit;
+        h = (h ^ c) * 0x100000001b3L;
+      } else if (start >= 0) {
+        if (i - start > 1 && !digits) {
+          int r = rank(h ^ (h >>> 29), lower, start, i);
+          if (r >= 0) {
+            if (n == found.length) {
+              found = Arrays.copyOf(found, n * 2);
+            }
+            found[n++] = r;
+          }
+        }
+        start = -1;
       }
     }
-    return build(tf, true);
+    if (n == 0) {
+      return Vector.EMPTY;
+    }
+    // ranks sort as hashes do; a run of one rank is its count
+    Arrays.sort(found, 0, n);
+    int distinct = 1;
+    for (int i = 1; i < n; i++) {
+      if (found[i] != found[i - 1]) {
+        distinct++;
+      }
+    }
+    long[] terms = new long[distinct];
+    float[] weights = new float[distinct];
+    double norm = 0;
+    for (int i = 0, k = 0; i < n; k++) {
+      int r = found[i];
+      int tf = 0;
+      while (i < n && found[i] == r) {
+        tf++;
+        i++;
+      }
+      terms[k] = rankHash[r];
+      weights[k] = (float) ((1 + Math.log(tf)) * rankIdf[r]);
+      norm += weights[k] * weights[k];
+    }
+    float len = (float) Math.sqrt(norm);
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] /= len;
+    }
+    return new Vector(terms, weights);
+  }
+
+  private static boolean ascii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -43,4 +43,64 @@ class TermVectorsTest {
       assertEquals(bySplit(t, TermVectors.STOP), TermVectors.tokens(t), () -> "text: " + t);
     }
   }
+
+  /** A vector as first written: tokens(), a count of the counted words, weights sorted by hash. */
+  private static TermVectors.Vector byTokens(String text, java.util.Map<String, Integer> df, int documents) {
+    java.util.TreeMap<Long, float[]> byHash = new java.util.TreeMap<>();
+    java.util.Map<String, Integer> tf = new java.util.HashMap<>();
+    TermVectors.tokens(text).stream().filter(df::containsKey).forEach(t -> tf.merge(t, 1, Integer::sum));
+    tf.forEach((t, n) -> byHash.put(TermVectors.hash(t),
+        new float[] {(float) ((1 + Math.log(n)) * Math.log((1.0 + documents) / (1 + df.get(t)) + 1))}));
+    double norm = 0;
+    for (float[] w : byHash.values()) {
+      norm += w[0] * w[0];
+    }
+    float len = (float) Math.sqrt(norm);
+    return new TermVectors.Vector(byHash.keySet().stream().mapToLong(Long::longValue).toArray(),
+        toFloats(byHash.values().stream().map(w -> w[0] / len).toList()));
+  }
+
+  private static float[] toFloats(List<Float> values) {
+    float[] out = new float[values.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = values.get(i);
+    }
+    return out;
+  }
+
+  @Test
+  void vectorsAreWhatCountingTheTokensGives() {
+    TermVectors bundled = TermVectors.bundled();
+    java.util.Map<String, Integer> df = new java.util.HashMap<>();
+    for (String line : bundled.write().split("\n")) {
+      String[] f = line.split("\t");
+      if (!f[0].startsWith("#")) {
+        df.put(f[0], Integer.parseInt(f[1]));
+      }
+    }
+    int documents = Integer.parseInt(bundled.write().lines().findFirst().orElseThrow().split("\t")[1]);
+    List<String> vocabulary = df.keySet().stream().sorted().toList();
+    SplittableRandom random = new SplittableRandom(11);
+    // words of the vocabulary in any case, stop words, numbers, near-misses and letters that change
+    // when lower-cased (the Kelvin sign is a k, a dotted capital I two characters)
+    String[] glue = {" ", "\n", ", ", "/", "-", "İ", "K", "é", "ß", "ı", "2019", "the", "x", "+", "#", "\u2022 "};
+    for (int n = 0; n < 5_000; n++) {
+      StringBuilder text = new StringBuilder();
+      int len = random.nextInt(60);
+      for (int i = 0; i < len; i++) {
+        String w = vocabulary.get(random.nextInt(vocabulary.size()));
+        text.append(switch (random.nextInt(5)) {
+          case 0 -> w.toUpperCase(Locale.ROOT);
+          case 1 -> w + "s";
+          case 2 -> glue[random.nextInt(glue.length)];
+          default -> w;
+        }).append(glue[random.nextInt(3)]);
+      }
+      String t = text.toString();
+      TermVectors.Vector expected = byTokens(t, df, documents);
+      TermVectors.Vector actual = bundled.vector(t);
+      assertEquals(Arrays.toString(expected.terms()), Arrays.toString(actual.terms()), () -> "text: " + t);
+      assertEquals(Arrays.toString(expected.weights()), Arrays.toString(actual.weights()), () -> "text: " + t);
+    }
+  }
 }
