@@ -44,8 +44,12 @@ class TermVectorsTest {
     }
   }
 
-  /** A vector as first written: tokens(), a count of the counted words, weights sorted by hash. */
-  private static TermVectors.Vector byTokens(String text, java.util.Map<String, Integer> df, int documents) {
+  /**
+   * A vector as first written: tokens(), a count of the counted words, weights sorted by hash; then
+   * each word by its rank in the vocabulary sorted by hash.
+   */
+  private static TermVectors.Vector byTokens(String text, java.util.Map<String, Integer> df, int documents,
+      java.util.Map<Long, Integer> rankOf) {
     java.util.TreeMap<Long, float[]> byHash = new java.util.TreeMap<>();
     java.util.Map<String, Integer> tf = new java.util.HashMap<>();
     TermVectors.tokens(text).stream().filter(df::containsKey).forEach(t -> tf.merge(t, 1, Integer::sum));
@@ -56,8 +60,16 @@ class TermVectorsTest {
       norm += w[0] * w[0];
     }
     float len = (float) Math.sqrt(norm);
-    return new TermVectors.Vector(byHash.keySet().stream().mapToLong(Long::longValue).toArray(),
+    return new TermVectors.Vector(byHash.keySet().stream().mapToInt(h -> rankOf.get(h)).toArray(),
         toFloats(byHash.values().stream().map(w -> w[0] / len).toList()));
+  }
+
+  private static List<Float> toList(float[] values) {
+    List<Float> out = new java.util.ArrayList<>();
+    for (float v : values) {
+      out.add(v);
+    }
+    return out;
   }
 
   private static float[] toFloats(List<Float> values) {
@@ -80,6 +92,12 @@ class TermVectorsTest {
     }
     int documents = Integer.parseInt(bundled.write().lines().findFirst().orElseThrow().split("\t")[1]);
     List<String> vocabulary = df.keySet().stream().sorted().toList();
+    java.util.Map<Long, Integer> rankOf = new java.util.HashMap<>();
+    List<Long> hashes = vocabulary.stream().filter(w -> !TermVectors.STOP.contains(w)).map(TermVectors::hash)
+        .sorted().toList();
+    for (int r = 0; r < hashes.size(); r++) {
+      rankOf.put(hashes.get(r), r);
+    }
     SplittableRandom random = new SplittableRandom(11);
     // words of the vocabulary in any case, stop words, numbers, near-misses and letters that change
     // when lower-cased (the Kelvin sign is a k, a dotted capital I two characters)
@@ -97,10 +115,17 @@ class TermVectorsTest {
         }).append(glue[random.nextInt(3)]);
       }
       String t = text.toString();
-      TermVectors.Vector expected = byTokens(t, df, documents);
+      TermVectors.Vector expected = byTokens(t, df, documents, rankOf);
       TermVectors.Vector actual = bundled.vector(t);
       assertEquals(Arrays.toString(expected.terms()), Arrays.toString(actual.terms()), () -> "text: " + t);
       assertEquals(Arrays.toString(expected.weights()), Arrays.toString(actual.weights()), () -> "text: " + t);
+      // a title's words weigh their rarity alone, once each
+      java.util.TreeMap<Long, Float> rare = new java.util.TreeMap<>();
+      TermVectors.tokens(t).stream().filter(df::containsKey).forEach(w -> rare.put(TermVectors.hash(w),
+          (float) ((1 + Math.log(1)) * Math.log((1.0 + documents) / (1 + df.get(w)) + 1))));
+      TermVectors.Vector title = bundled.rarity(t);
+      assertEquals(rare.keySet().stream().map(rankOf::get).toList(), Arrays.stream(title.terms()).boxed().toList());
+      assertEquals(List.copyOf(rare.values()), toList(title.weights()));
     }
   }
 }
