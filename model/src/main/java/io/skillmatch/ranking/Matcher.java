@@ -55,13 +55,28 @@ public final class Matcher {
   }
 
   public PostingDoc posting(ParsedPosting parsed, String text) {
-    return new PostingDoc(parsed, termVectors.vector(text), termVectors.rarity(parsed.title()),
-        skillSpace.posting(parsed), features.posting(parsed));
+    return posting(parsed, termVectors.vector(text));
+  }
+
+  /** Prepares a posting whose text vector was made before ({@link #terms()}, kept beside its parse). */
+  public PostingDoc posting(ParsedPosting parsed, TermVectors.Vector terms) {
+    return new PostingDoc(parsed, terms, termVectors.rarity(parsed.title()), skillSpace.posting(parsed),
+        features.posting(parsed));
   }
 
   /** Prepares a profile, without its index (see {@link ProfileDoc#index}). */
   public ProfileDoc profile(ParsedProfile parsed, String text) {
-    return new ProfileDoc(parsed, null, termVectors.vector(text), skillSpace.profile(parsed), features.profile(parsed));
+    return profile(parsed, termVectors.vector(text));
+  }
+
+  /** Prepares a profile whose text vector was made before. */
+  public ProfileDoc profile(ParsedProfile parsed, TermVectors.Vector terms) {
+    return new ProfileDoc(parsed, null, terms, skillSpace.profile(parsed), features.profile(parsed));
+  }
+
+  /** The table text vectors are made with. */
+  public TermVectors terms() {
+    return termVectors;
   }
 
   /** The profile with its index, to score it against many postings. */

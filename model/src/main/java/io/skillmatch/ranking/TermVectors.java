@@ -60,6 +60,7 @@ public final class TermVectors {
   private final double[] rankIdf;
   private final long[] slotHash;
   private final int[] slotRank;
+  private final String stamp;
   // the vocabulary words of each skill name a what-if adds, as sorted ranks: a bounded set (the taxonomy's names)
   private final Map<String, int[]> vocabularyRanks = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -90,6 +91,69 @@ public final class TermVectors {
       slotHash[slot] = rankHash[r];
       slotRank[slot] = r;
     }
+    try {
+      stamp = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(("vectors 1\n" + write()).getBytes(StandardCharsets.UTF_8)), 0, 6);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * A stamp of this table (its words and frequencies): a vector written under one stamp is read back
+   * only under the same, since ranks and weights both come from the table.
+   */
+  public String stamp() {
+    return stamp;
+  }
+
+  /** A vector as one line of text, marked with this table's stamp; read back by {@link #decode}. */
+  public String encode(Vector v) {
+    java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(v.terms().length * 8);
+    for (int t : v.terms()) {
+      bytes.putInt(t);
+    }
+    for (float w : v.weights()) {
+      bytes.putFloat(w);
+    }
+    return stamp + ":" + java.util.Base64.getEncoder().encodeToString(bytes.array());
+  }
+
+  /**
+   * A vector {@link #encode}d under this table, or null when another table wrote it or the text is
+   * not one (ranks out of order or out of the vocabulary, a weight not finite).
+   */
+  public Vector decode(String text) {
+    if (text == null || text.length() <= stamp.length() || !text.startsWith(stamp)
+        || text.charAt(stamp.length()) != ':') {
+      return null;
+    }
+    byte[] bytes;
+    try {
+      bytes = java.util.Base64.getDecoder().decode(text.substring(stamp.length() + 1));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    if (bytes.length % 8 != 0) {
+      return null;
+    }
+    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+    int n = bytes.length / 8;
+    int[] terms = new int[n];
+    float[] weights = new float[n];
+    for (int i = 0; i < n; i++) {
+      terms[i] = in.getInt();
+      if (terms[i] < 0 || terms[i] >= rankWord.length || i > 0 && terms[i] <= terms[i - 1]) {
+        return null;
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      weights[i] = in.getFloat();
+      if (!Float.isFinite(weights[i])) {
+        return null;
+      }
+    }
+    return n == 0 ? Vector.EMPTY : new Vector(terms, weights);
   }
 
   private int slot(long hash) {

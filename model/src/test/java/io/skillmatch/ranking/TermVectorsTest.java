@@ -1,6 +1,9 @@
 package io.skillmatch.ranking;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
@@ -126,6 +129,32 @@ class TermVectorsTest {
       TermVectors.Vector title = bundled.rarity(t);
       assertEquals(rare.keySet().stream().map(rankOf::get).toList(), Arrays.stream(title.terms()).boxed().toList());
       assertEquals(List.copyOf(rare.values()), toList(title.weights()));
+    }
+  }
+
+  @Test
+  void aVectorReadsBackAsWrittenUnderItsOwnTableOnly() {
+    TermVectors bundled = TermVectors.bundled();
+    TermVectors.Vector v = bundled.vector("Senior Python engineer: AWS, Kafka, Kubernetes; Python and Go");
+    String line = bundled.encode(v);
+    assertTrue(line.startsWith(bundled.stamp() + ":"), line);
+    TermVectors.Vector back = bundled.decode(line);
+    assertEquals(Arrays.toString(v.terms()), Arrays.toString(back.terms()));
+    assertEquals(Arrays.toString(v.weights()), Arrays.toString(back.weights()));
+    assertEquals(TermVectors.Vector.EMPTY, bundled.decode(bundled.encode(TermVectors.Vector.EMPTY)));
+
+    TermVectors other = new TermVectors(java.util.Map.of("python", 3, "aws", 1), 10);
+    assertNotEquals(bundled.stamp(), other.stamp());
+    assertNull(other.decode(line), "another table's ranks and weights mean nothing here");
+    String s = bundled.stamp() + ":";
+    for (String bad : new String[] {null, "", s, s + "!!", s + "AAAA", bundled.stamp() + line.substring(line.indexOf(':')
+        + 1), s + java.util.Base64.getEncoder().encodeToString(new byte[] {0, 0, 0, 2, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0,
+        0}), s + java.util.Base64.getEncoder().encodeToString(new byte[] {0x7f, 0, 0, 0, 0x7f, (byte) 0xc0, 0, 0})}) {
+      if (bad != null && bad.equals(s)) {
+        assertEquals(TermVectors.Vector.EMPTY, bundled.decode(bad), "no words");
+      } else {
+        assertNull(bundled.decode(bad), () -> "not a vector: " + bad);
+      }
     }
   }
 }

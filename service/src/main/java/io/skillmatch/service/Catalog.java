@@ -60,17 +60,27 @@ final class Catalog {
   /** An exact index and the shelf version it was built at. */
   private record Exact<D>(long version, VectorIndex<D> index) {}
 
-  /** What start-up did for one kind: documents read, parsed anew (not prepared from a kept parse), indexed anew. */
-  record Started(int read, int parsed, int indexed) {}
+  /**
+   * What start-up did for one kind: documents read, parsed anew (not prepared from a kept parse),
+   * whose text vector was made anew from the body (kept before vectors were, or by another term
+   * table), and indexed anew.
+   */
+  record Started(int read, int parsed, int vectored, int indexed) {}
 
-  /** Prepares a stored document again from its body and kept parse; null when it must be parsed. */
+  /**
+   * Prepares a stored document again from what was kept of it, reading its body only if need be;
+   * null when it must be parsed.
+   */
   @FunctionalInterface
   private interface Reread<D> {
-    D from(JsonNode input, String derived);
+    D from(java.util.function.Supplier<JsonNode> input, String derived);
   }
 
-  /** A stored document prepared on start, and its parse when it was parsed anew (null when kept). */
-  private record Loaded<E>(String id, E entry, String rederived) {}
+  /**
+   * A stored document prepared on start, what is to be kept of it anew (null when what was kept
+   * stands), and whether it was parsed anew.
+   */
+  private record Loaded<E>(String id, E entry, String rederived, boolean parsed) {}
 
   /** A document read and ready to store: its body with its parse, and its prepared form. */
   private record Prepared<D>(Store.Body body, D doc) {}
@@ -149,16 +159,18 @@ final class Catalog {
       this.doc = doc;
       this.vector = vector;
       this.index = indexDir == null ? new HnswIndex<>() : HnswIndex.open(indexDir.resolve(kind));
-      // every stored document is prepared again on start, a page at a time on all cores: from its
-      // kept parse, or parsed anew (and the parse kept) when there is none or the parsers changed
+      // every stored document is prepared again on start, a page at a time on all cores: from what
+      // was kept of it (its parse and text vector), without its body; or from its body, read then,
+      // parsed anew and kept again when nothing was kept or the parsers changed
       List<String> ids = new ArrayList<>();
       List<E> entries = new ArrayList<>();
       int parsed = 0;
+      int vectored = 0;
       long waited = 0;
       long began = System.nanoTime();
       // the next page is read from the store while this one is prepared
       java.util.concurrent.CompletableFuture<Store.Page> next = java.util.concurrent.CompletableFuture.completedFuture(
-          store.list(kind, 5_000, null));
+          store.listDerived(kind, 5_000, null));
       Store.Page page;
       do {
         long t = System.nanoTime();
@@ -166,16 +178,21 @@ final class Catalog {
         waited += System.nanoTime() - t;
         String cursor = page.nextCursor();
         next = cursor == null ? null
-            : java.util.concurrent.CompletableFuture.supplyAsync(() -> store.list(kind, 5_000, cursor), LISTING);
+            : java.util.concurrent.CompletableFuture.supplyAsync(() -> store.listDerived(kind, 5_000, cursor),
+                LISTING);
         List<Loaded<E>> done = page.items().parallelStream().map(item -> {
-          JsonNode input = parse(item.body());
+          java.util.function.Supplier<JsonNode> input = () -> parse(store.get(kind, item.id())
+              .orElseThrow(() -> new IllegalStateException(kind + " " + item.id() + " vanished on start")).body());
           D d = item.derived() == null ? null : reread.from(input, item.derived());
+          boolean parsedAnew = d == null;
           String again = null;
-          if (d == null) {
-            d = read.apply(input);
+          if (parsedAnew) {
+            d = read.apply(input.get());
             again = derive.apply(d);
+          } else if (!reader.current(item.derived())) {
+            again = derive.apply(d); // the parse was read back, the vector made again
           }
-          return new Loaded<>(item.id(), entry.of(item.id(), item.owner(), hold.apply(d)), again);
+          return new Loaded<>(item.id(), entry.of(item.id(), item.owner(), hold.apply(d)), again, parsedAnew);
         }).toList();
         Map<String, String> rederived = new java.util.HashMap<>();
         for (Loaded<E> l : done) {
@@ -183,18 +200,20 @@ final class Catalog {
           entries.add(l.entry());
           if (l.rederived() != null) {
             rederived.put(l.id(), l.rederived());
+            parsed += l.parsed() ? 1 : 0;
+            vectored += l.parsed() ? 0 : 1;
           }
         }
         if (!rederived.isEmpty()) {
           store.saveDerived(kind, rederived);
-          parsed += rederived.size();
         }
       } while (next != null);
       long prepared = System.nanoTime();
       int indexed = keepAll(ids, entries, true);
-      started = new Started(ids.size(), parsed, indexed);
-      LOG.info("{}s: {} read from the store ({} parsed anew) in {} ms ({} ms waiting for it), {} in the graph ({} indexed"
-          + " anew, {} segment(s)) in {} ms", kind, ids.size(), parsed, (prepared - began) / 1_000_000,
+      started = new Started(ids.size(), parsed, vectored, indexed);
+      LOG.info("{}s: {} read from the store ({} parsed anew, {} vectors made anew) in {} ms ({} ms waiting for it), {}"
+          + " in the graph ({} indexed anew, {} segment(s)) in {} ms", kind, ids.size(), parsed, vectored,
+          (prepared - began) / 1_000_000,
           waited / 1_000_000, index.size(), indexed, index.segments(), (System.nanoTime() - prepared) / 1_000_000);
     }
 

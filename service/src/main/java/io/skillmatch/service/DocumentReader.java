@@ -13,6 +13,7 @@ import io.skillmatch.parsing.ProfileParser;
 import io.skillmatch.parsing.ProfileSkill;
 import io.skillmatch.parsing.Requirement;
 import io.skillmatch.ranking.Matcher;
+import io.skillmatch.ranking.TermVectors;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +21,10 @@ import java.util.Map;
 /**
  * Turns a request's posting or profile into a prepared document, naming the field at fault with
  * the caller's prefix ("" for {@code /v1/candidates}, "profile." for {@code /v1/score}). One
- * reading for every endpoint. What a reading derived (the parse) can be kept beside the body and
- * prepared again from both without parsing, as long as the same parsers and taxonomy read it: a
- * kept parse is marked with their fingerprint. Thread-safe.
+ * reading for every endpoint. What a reading derived (the parse, the text vector) can be kept
+ * beside the body and prepared again from it without parsing or reading the body, as long as the
+ * same parsers and taxonomy read it (a kept parse is marked with their fingerprint) and the same
+ * term table made the vector (marked with its stamp). Thread-safe.
  */
 final class DocumentReader {
   private final PostingParser postings;
@@ -91,19 +93,23 @@ final class DocumentReader {
     return java.util.HexFormat.of().formatHex(sha.digest(), 0, 8);
   }
 
-  /** What is kept of a prepared posting besides its body: its parse, marked with this reading's version. */
+  /**
+   * What is kept of a prepared posting besides its body, in three lines: this reading's version, the
+   * parse as JSON, and the text vector under its table's stamp.
+   */
   String derived(Matcher.PostingDoc doc) {
-    return mark(doc.parsed());
+    return mark(doc.parsed(), doc.terms());
   }
 
-  /** What is kept of a prepared profile besides its body. */
+  /** What is kept of a prepared profile besides its body (as for a posting). */
   String derived(Matcher.ProfileDoc doc) {
-    return mark(doc.parsed());
+    return mark(doc.parsed(), doc.terms());
   }
 
-  private String mark(Object parsed) {
+  private String mark(Object parsed, TermVectors.Vector terms) {
     try {
-      return version + "\n" + parses.writeValueAsString(parsed);
+      // JSON as written holds no line break of its own
+      return version + "\n" + parses.writeValueAsString(parsed) + "\n" + matcher.terms().encode(terms);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a parse does not write as JSON", e);
     }
@@ -114,24 +120,49 @@ final class DocumentReader {
     if (derived == null || !derived.startsWith(version + "\n")) {
       return null;
     }
+    int from = version.length() + 1;
+    int to = derived.indexOf('\n', from);
     try {
-      return parses.readValue(derived.substring(version.length() + 1), type);
+      return parses.readValue(derived.substring(from, to < 0 ? derived.length() : to), type);
     } catch (JsonProcessingException | IllegalArgumentException e) {
       return null;
     }
   }
 
   /**
-   * A stored posting prepared again from its body and kept parse, without parsing; null when the
-   * parse must be read again (none kept, or kept by another version).
+   * The kept text vector, or null when there is none (kept before vectors were) or another term
+   * table made it: then it is made again from the body's text.
    */
-  Matcher.PostingDoc postingKept(JsonNode input, String derived) {
+  private TermVectors.Vector keptTerms(String derived) {
+    int line = derived.lastIndexOf('\n');
+    return line <= version.length() ? null : matcher.terms().decode(derived.substring(line + 1));
+  }
+
+  /**
+   * Whether what was kept is what this reading would keep: the same parsers and the same term
+   * table. When only the table differs, the kept parse is still read ({@link #postingKept}), and
+   * what is kept should be written again.
+   */
+  boolean current(String derived) {
+    String stamp = matcher.terms().stamp();
+    int line = derived == null ? -1 : derived.lastIndexOf('\n');
+    return line > version.length() && derived.startsWith(version + "\n")
+        && derived.startsWith(stamp + ":", line + 1);
+  }
+
+  /**
+   * A stored posting prepared again from its kept parse and text vector, without parsing; its body
+   * is read only when the vector must be made again. Null when the parse must be read again (none
+   * kept, or kept by another version).
+   */
+  Matcher.PostingDoc postingKept(java.util.function.Supplier<JsonNode> input, String derived) {
     ParsedPosting p = kept(derived, ParsedPosting.class);
     if (p == null) {
       return null;
     }
     ParsedPosting shared = compact(p);
-    return matcher.posting(shared, postingText(input, shared));
+    TermVectors.Vector terms = keptTerms(derived);
+    return terms != null ? matcher.posting(shared, terms) : matcher.posting(shared, postingText(input.get(), shared));
   }
 
   /**
@@ -196,14 +227,15 @@ final class DocumentReader {
     return kept(derived, ParsedPosting.class);
   }
 
-  /** A stored profile prepared again from its body and kept parse; null when it must be read again. */
-  Matcher.ProfileDoc profileKept(JsonNode input, String derived) {
+  /** A stored profile prepared again from what was kept (as for a posting); null when it must be read again. */
+  Matcher.ProfileDoc profileKept(java.util.function.Supplier<JsonNode> input, String derived) {
     ParsedProfile p = kept(derived, ParsedProfile.class);
     if (p == null) {
       return null;
     }
     ParsedProfile shared = compact(p);
-    return matcher.profile(shared, profileText(input));
+    TermVectors.Vector terms = keptTerms(derived);
+    return terms != null ? matcher.profile(shared, terms) : matcher.profile(shared, profileText(input.get()));
   }
 
   Matcher matcher() {

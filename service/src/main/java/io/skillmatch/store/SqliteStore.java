@@ -238,12 +238,21 @@ public final class SqliteStore implements Store {
   }
 
   @Override
-  public synchronized Page list(String kind, int limit, String cursor, String owner) {
+  public Page list(String kind, int limit, String cursor, String owner) {
+    return list(kind, limit, cursor, owner, true);
+  }
+
+  @Override
+  public Page listDerived(String kind, int limit, String cursor) {
+    return list(kind, limit, cursor, null, false);
+  }
+
+  private synchronized Page list(String kind, int limit, String cursor, String owner, boolean bodies) {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be positive: " + limit);
     }
     long after = cursor == null ? 0 : decode(cursor);
-    try (PreparedStatement p = db.prepareStatement(listSql(owner != null))) {
+    try (PreparedStatement p = db.prepareStatement(listSql(owner != null, bodies))) {
       int i = 1;
       p.setString(i++, kind);
       if (owner != null) {
@@ -275,7 +284,12 @@ public final class SqliteStore implements Store {
    * owner = ?)": each must walk its own index in order rather than sort the whole kind per page.
    */
   static String listSql(boolean byOwner) {
-    return "SELECT seq, kind, id, body, derived, owner, created, updated FROM items WHERE kind = ?"
+    return listSql(byOwner, true);
+  }
+
+  private static String listSql(boolean byOwner, boolean bodies) {
+    return "SELECT seq, kind, id, " + (bodies ? "body" : "NULL AS body") + ", derived, owner, created, updated"
+        + " FROM items WHERE kind = ?"
         + (byOwner ? " AND owner = ?" : "") + " AND seq > ? ORDER BY seq LIMIT ?";
   }
 

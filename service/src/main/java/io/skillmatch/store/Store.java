@@ -65,6 +65,12 @@ public interface Store extends AutoCloseable {
   /** Up to {@code limit} documents of one owner (all when null) after the cursor. */
   Page list(String kind, int limit, String cursor, String owner);
 
+  /**
+   * Up to {@code limit} documents after the cursor without their bodies (null in each item): what
+   * was derived from them, for preparing them again without reading what they were derived from.
+   */
+  Page listDerived(String kind, int limit, String cursor);
+
   /** How many documents of a kind are stored. */
   long count(String kind);
 

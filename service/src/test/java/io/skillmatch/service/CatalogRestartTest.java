@@ -84,7 +84,7 @@ class CatalogRestartTest {
     List<String> before;
     String gone;
     try (Opened o = new Opened(dir, "v1")) {
-      assertEquals(new Catalog.Started(0, 0, 0), o.catalog.started(Catalog.POSTING));
+      assertEquals(new Catalog.Started(0, 0, 0, 0), o.catalog.started(Catalog.POSTING));
       o.catalog.addAll(Catalog.POSTING, postings, null, (i, m) -> { });
       o.catalog.addAll(Catalog.CANDIDATE, profiles, null, (i, m) -> { });
       o.catalog.settle(Catalog.POSTING);
@@ -93,8 +93,8 @@ class CatalogRestartTest {
       before = o.matches();
     }
     try (Opened o = new Opened(dir, "v1")) {
-      assertEquals(new Catalog.Started(POSTINGS, 0, 0), o.catalog.started(Catalog.POSTING));
-      assertEquals(new Catalog.Started(PROFILES, 0, 0), o.catalog.started(Catalog.CANDIDATE));
+      assertEquals(new Catalog.Started(POSTINGS, 0, 0, 0), o.catalog.started(Catalog.POSTING));
+      assertEquals(new Catalog.Started(PROFILES, 0, 0, 0), o.catalog.started(Catalog.CANDIDATE));
       assertEquals(before, o.matches());
       assertFalse(o.catalog.posting(gone).isPresent());
     }
@@ -110,12 +110,62 @@ class CatalogRestartTest {
     }
     try (Opened o = new Opened(dir, "v2")) {
       // the parsers are the same in truth, so every vector is too: parsed again, indexed again never
-      assertEquals(new Catalog.Started(POSTINGS, POSTINGS, 0), o.catalog.started(Catalog.POSTING));
-      assertEquals(new Catalog.Started(PROFILES, PROFILES, 0), o.catalog.started(Catalog.CANDIDATE));
+      assertEquals(new Catalog.Started(POSTINGS, POSTINGS, 0, 0), o.catalog.started(Catalog.POSTING));
+      assertEquals(new Catalog.Started(PROFILES, PROFILES, 0, 0), o.catalog.started(Catalog.CANDIDATE));
       assertEquals(before, o.matches());
     }
     try (Opened o = new Opened(dir, "v2")) {
-      assertEquals(new Catalog.Started(POSTINGS, 0, 0), o.catalog.started(Catalog.POSTING), "v2's parses were kept");
+      assertEquals(new Catalog.Started(POSTINGS, 0, 0, 0), o.catalog.started(Catalog.POSTING), "v2's parses were kept");
+    }
+  }
+
+  /** Runs one SQL update on a closed store. */
+  private static void sql(Path dir, String update) throws java.sql.SQLException {
+    try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("skillmatch.db"));
+        java.sql.Statement s = db.createStatement()) {
+      s.executeUpdate(update);
+    }
+  }
+
+  @Test
+  void aRestartReadsNoBodyWhenItsParseAndVectorWereKept(@TempDir Path dir) throws Exception {
+    List<String> before;
+    try (Opened o = new Opened(dir, "v1")) {
+      o.catalog.addAll(Catalog.POSTING, postings, null, (i, m) -> { });
+      o.catalog.addAll(Catalog.CANDIDATE, profiles, null, (i, m) -> { });
+      before = o.matches();
+    }
+    // bodies that would not even read: a restart that read one would fail
+    sql(dir, "UPDATE items SET body = '{not json'");
+    try (Opened o = new Opened(dir, "v1")) {
+      assertEquals(new Catalog.Started(POSTINGS, 0, 0, 0), o.catalog.started(Catalog.POSTING));
+      assertEquals(new Catalog.Started(PROFILES, 0, 0, 0), o.catalog.started(Catalog.CANDIDATE));
+      assertEquals(before, o.matches());
+    }
+  }
+
+  @Test
+  void aParseKeptWithoutItsVectorIsReadBackAndTheVectorMadeFromTheBody(@TempDir Path dir) throws Exception {
+    List<String> before;
+    try (Opened o = new Opened(dir, "v1")) {
+      o.catalog.addAll(Catalog.POSTING, postings, null, (i, m) -> { });
+      o.catalog.addAll(Catalog.CANDIDATE, profiles, null, (i, m) -> { });
+      before = o.matches();
+    }
+    // as kept before vectors were: the version line and the parse; then a vector of another table
+    sql(dir, "UPDATE items SET derived = substr(derived, 1, instr(substr(derived, 4), char(10)) + 2)"
+        + " WHERE kind = 'candidate'");
+    sql(dir, "UPDATE items SET derived = rtrim(derived, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+        + "0123456789+/=:') || 'feedfacecafe:AAAAAQAAAAA=' WHERE kind = 'posting'");
+    try (Opened o = new Opened(dir, "v1")) {
+      assertEquals(new Catalog.Started(POSTINGS, 0, POSTINGS, 0), o.catalog.started(Catalog.POSTING));
+      assertEquals(new Catalog.Started(PROFILES, 0, PROFILES, 0), o.catalog.started(Catalog.CANDIDATE));
+      assertEquals(before, o.matches());
+    }
+    try (Opened o = new Opened(dir, "v1")) {
+      assertEquals(new Catalog.Started(POSTINGS, 0, 0, 0), o.catalog.started(Catalog.POSTING), "vectors kept anew");
+      assertEquals(new Catalog.Started(PROFILES, 0, 0, 0), o.catalog.started(Catalog.CANDIDATE));
+      assertEquals(before, o.matches());
     }
   }
 
@@ -158,13 +208,13 @@ class CatalogRestartTest {
       assertTrue(store.delete(Catalog.POSTING, deleted));
     }
     try (Opened o = new Opened(dir, "v1")) {
-      assertEquals(new Catalog.Started(POSTINGS - 1, 1, 1), o.catalog.started(Catalog.POSTING),
+      assertEquals(new Catalog.Started(POSTINGS - 1, 1, 0, 1), o.catalog.started(Catalog.POSTING),
           "the replaced posting is parsed and indexed again; the deleted one is dropped");
       before = o.matches();
       assertFalse(before.stream().anyMatch(line -> line.contains(" " + deleted + " ")), "never matched once deleted");
     }
     try (Opened o = new Opened(dir, "v1")) {
-      assertEquals(new Catalog.Started(POSTINGS - 1, 0, 0), o.catalog.started(Catalog.POSTING));
+      assertEquals(new Catalog.Started(POSTINGS - 1, 0, 0, 0), o.catalog.started(Catalog.POSTING));
       assertEquals(before, o.matches());
     }
   }

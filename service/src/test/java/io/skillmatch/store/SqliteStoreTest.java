@@ -178,6 +178,33 @@ class SqliteStoreTest {
   }
 
   @Test
+  void aListingOfWhatWasDerivedHasNoBodiesAndPagesAsTheFullOne(@TempDir Path dir) {
+    try (SqliteStore store = SqliteStore.open(dir, CLOCK, ids("p"))) {
+      for (int i = 0; i < 7; i++) {
+        store.create("posting", new Store.Body("{\"n\":" + i + "}", i % 2 == 0 ? "parse " + i : null), "o" + i % 3);
+      }
+      store.create("candidate", new Store.Body("{}", "other kind"), null);
+      List<Store.Item> full = new ArrayList<>();
+      List<Store.Item> lean = new ArrayList<>();
+      String a = null;
+      String b = null;
+      do {
+        Store.Page page = store.list("posting", 3, a);
+        Store.Page leanPage = store.listDerived("posting", 3, b);
+        full.addAll(page.items());
+        lean.addAll(leanPage.items());
+        a = page.nextCursor();
+        b = leanPage.nextCursor();
+        assertEquals(a, b, "the same cursors");
+      } while (a != null);
+      assertEquals(7, lean.size());
+      assertTrue(lean.stream().allMatch(item -> item.body() == null), "no bodies");
+      assertEquals(full.stream().map(item -> new Store.Item(item.kind(), item.id(), null, item.derived(), item.owner(),
+          item.created(), item.updated())).toList(), lean, "all else as listed in full");
+    }
+  }
+
+  @Test
   void pagesWalkAnIndexInOrderInsteadOfSortingTheKind(@TempDir Path dir) throws Exception {
     SqliteStore.open(dir, CLOCK, ids("p")).close();
     try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("skillmatch.db"))) {
