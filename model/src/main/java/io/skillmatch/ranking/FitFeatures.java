@@ -41,6 +41,8 @@ public final class FitFeatures {
   private final java.util.concurrent.atomic.AtomicInteger nextOrdinal = new java.util.concurrent.atomic.AtomicInteger();
   // each skill with its ancestors, shared by every profile that has it (never written once built)
   private final Map<String, String[]> lineages = new ConcurrentHashMap<>();
+  // title words and the sets of them, skill sets: one instance each across the documents prepared
+  private final Canonical shared = new Canonical(200_000);
   // a bit per skill ordinal, for the profile scored on this thread; all clear between pairs
   private final ThreadLocal<long[]> scratch = ThreadLocal.withInitial(() -> new long[64]);
 
@@ -57,13 +59,13 @@ public final class FitFeatures {
    * @param titleSkills skills its title names
    * @param near per requirement, the skills close to its skill: shared by every posting asking for
    *     that skill (a table per posting was a third of the heap)
-   * @param categories how many of its requirements fall in each skill category
+   * @param categories how many of its requirements fall in each skill category (see {@link #categories})
    * @param asked the ids of the skills it asks for
    * @param titleWords the words of its title, levels and fillers left out
    * @param technical per requirement, whether its skill is a technology
    * @param inTitle per requirement, whether the title names its skill
    */
-  public record PostingFacts(Set<String> titleSkills, Near[] near, double[] categories,
+  public record PostingFacts(Set<String> titleSkills, Near[] near, short[] categories,
       Set<String> asked, Set<String> titleWords, boolean[] technical, boolean[] inTitle) {}
 
   /**
@@ -116,9 +118,9 @@ public final class FitFeatures {
       technical[i] = taxonomy.skill(id).map(skill -> skill.category().isTechnical()).orElse(false);
       inTitle[i] = titleSkills.contains(id);
     }
-    return new PostingFacts(titleSkills, close,
-        categories(reqs.stream().map(Requirement::skillId).toList()), Set.copyOf(asked),
-        posting.title() == null ? Set.of() : Set.copyOf(titleWords(posting.title())), technical, inTitle);
+    return new PostingFacts(shared.of(titleSkills), close,
+        categories(reqs.stream().map(Requirement::skillId).toList()), shared.of(Set.copyOf(asked)),
+        posting.title() == null ? Set.of() : shared.of(Set.copyOf(titleWords(posting.title()))), technical, inTitle);
   }
 
   /**
@@ -126,7 +128,7 @@ public final class FitFeatures {
    * skill with its ancestors (the skill first), the share of skills with years, and the ordinals of
    * its skills (each once).
    */
-  public record ProfileFacts(double[] categories, Set<String> titleWords, String[][] skillLineage, double datedShare,
+  public record ProfileFacts(short[] categories, Set<String> titleWords, String[][] skillLineage, double datedShare,
       int[] skills) {}
 
   /** Prepares a profile. */
@@ -135,7 +137,7 @@ public final class FitFeatures {
     for (String t : profile.titles()) {
       words.addAll(titleWords(t));
     }
-    return profile(profile, Set.copyOf(words));
+    return profile(profile, shared.of(Set.copyOf(words)));
   }
 
   /** Prepares a profile whose title words are known already (a what-if of a prepared profile). */
@@ -169,10 +171,17 @@ public final class FitFeatures {
   }
 
   /** How many of these skills fall in each category. */
-  public double[] categories(List<String> skillIds) {
-    double[] out = new double[Category.values().length];
+  /**
+   * How many of the skills fall in each category. Counts, held as shorts (a quarter of doubles,
+   * for every stored document): a count stops at 32,767, more skills than the taxonomy has.
+   */
+  public short[] categories(List<String> skillIds) {
+    short[] out = new short[Category.values().length];
     for (String id : skillIds) {
-      taxonomy.skill(id).ifPresent(k -> out[k.category().ordinal()]++);
+      taxonomy.skill(id).ifPresent(k -> {
+        int c = k.category().ordinal();
+        out[c] = (short) Math.min(Short.MAX_VALUE, out[c] + 1);
+      });
     }
     return out;
   }
@@ -366,24 +375,26 @@ public final class FitFeatures {
     return (double) shared / postingTitle.size();
   }
 
-  private static Set<String> titleWords(String title) {
+  private Set<String> titleWords(String title) {
     Set<String> out = new HashSet<>();
     for (String w : title.toLowerCase(Locale.ROOT).split("[^a-z0-9+#]+")) {
       if (w.length() > 1 && !TITLE_NOISE.contains(w)) {
-        out.add(w);
+        out.add(shared.of(w));
       }
     }
     return out;
   }
 
-  private static double cosine(double[] a, double[] b) {
+  private static double cosine(short[] a, short[] b) {
     double dot = 0;
     double na = 0;
     double nb = 0;
     for (int i = 0; i < a.length; i++) {
-      dot += a[i] * b[i];
-      na += a[i] * a[i];
-      nb += b[i] * b[i];
+      double x = a[i];
+      double y = b[i];
+      dot += x * y;
+      na += x * x;
+      nb += y * y;
     }
     return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
   }

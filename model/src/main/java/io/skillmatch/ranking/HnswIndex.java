@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.nio.file.Path;
 import java.util.HashMap;
 import org.apache.lucene.document.BinaryDocValuesField;
@@ -58,13 +59,51 @@ public final class HnswIndex<T> implements NearestSearch<T>, AutoCloseable {
   private final SearcherManager searchers;
   // a search reads each hit's ordinal from doc values, not its id from stored fields: a stored
   // field decompresses a block per hit
-  private final Map<Long, T> byOrd = new ConcurrentHashMap<>();
+  private final ByOrdinal<T> byOrd = new ByOrdinal<>();
   private final Map<String, Long> ordOf = new ConcurrentHashMap<>();
   private long nextOrd;
 
   // what a directory held when opened, by id: {ordinal, stamp of its vector}; emptied by sync
   private final Map<String, long[]> held;
   private int uncommitted;
+
+  /**
+   * Items by ordinal, in chunks added as ordinals grow: a slot an item rather than a map entry and a
+   * boxed key (ordinals are dense: one an item ever indexed). Set under the index's lock, read by
+   * searches without it.
+   */
+  private static final class ByOrdinal<T> {
+    private static final int BITS = 14;
+    private static final int MASK = (1 << BITS) - 1;
+    private volatile AtomicReferenceArray<T>[] chunks = newChunks(0);
+
+    @SuppressWarnings("unchecked")
+    private static <T> AtomicReferenceArray<T>[] newChunks(int n) {
+      return (AtomicReferenceArray<T>[]) new AtomicReferenceArray<?>[n];
+    }
+
+    T get(long ord) {
+      AtomicReferenceArray<T>[] c = chunks;
+      long i = ord >>> BITS;
+      return i < c.length ? c[(int) i].get((int) ord & MASK) : null;
+    }
+
+    void set(long ord, T item) {
+      int i = Math.toIntExact(ord >>> BITS);
+      AtomicReferenceArray<T>[] c = chunks;
+      if (i >= c.length) {
+        if (item == null) {
+          return;
+        }
+        AtomicReferenceArray<T>[] grown = java.util.Arrays.copyOf(c, i + 1);
+        for (int j = c.length; j < grown.length; j++) {
+          grown[j] = new AtomicReferenceArray<>(1 << BITS);
+        }
+        chunks = c = grown;
+      }
+      c[i].set((int) ord & MASK, item);
+    }
+  }
 
   /** A graph in memory, gone with the process. */
   public HnswIndex() {
@@ -140,7 +179,7 @@ public final class HnswIndex<T> implements NearestSearch<T>, AutoCloseable {
       for (int i = 0; i < ids.size(); i++) {
         long[] h = held.remove(ids.get(i));
         if (h != null && vectors.get(i).length > 0 && h[1] == stamp(vectors.get(i))) {
-          byOrd.put(h[0], items.get(i));
+          byOrd.set(h[0], items.get(i));
           ordOf.put(ids.get(i), h[0]);
         } else {
           add(ids.get(i), items.get(i), vectors.get(i));
@@ -237,7 +276,7 @@ public final class HnswIndex<T> implements NearestSearch<T>, AutoCloseable {
         d.add(new NumericDocValuesField(STAMP, stamp(vector)));
         d.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.COSINE));
         writer.addDocument(d);
-        byOrd.put(ord, item);
+        byOrd.set(ord, item);
         ordOf.put(id, ord);
       }
     } catch (IOException e) {
@@ -259,7 +298,7 @@ public final class HnswIndex<T> implements NearestSearch<T>, AutoCloseable {
     writer.deleteDocuments(new Term(ID, id));
     Long ord = ordOf.remove(id);
     if (ord != null) {
-      byOrd.remove(ord);
+      byOrd.set(ord, null);
     }
   }
 

@@ -25,17 +25,20 @@ import java.util.Set;
  */
 public final class TermVectors {
 
+  /** The most words a vocabulary may have: ranks are 16-bit. */
+  public static final int MAX_WORDS = 1 << 16;
+
   /** Bundled frequencies. */
   public static final String BUNDLED = "/io/skillmatch/ranking/term-df.tsv";
 
   /**
    * A sparse vector: the ranks of its words in the vocabulary ordered by the words' 64-bit hashes,
    * ascending, with their weights. Ranks rather than strings make the merges of scoring cheap, and
-   * take half the room of the hashes they stand for, in the same order. Ranks compare only between
-   * vectors of one table.
+   * as 16-bit numbers (a vocabulary has at most {@link #MAX_WORDS}) take a quarter of the room of
+   * the hashes they stand for, in the same order. Ranks compare only between vectors of one table.
    */
-  public record Vector(int[] terms, float[] weights) {
-    public static final Vector EMPTY = new Vector(new int[0], new float[0]);
+  public record Vector(char[] terms, float[] weights) {
+    public static final Vector EMPTY = new Vector(new char[0], new float[0]);
 
     /** The sum of this vector's weights over terms the other also has. */
     public double overlap(Vector other) {
@@ -62,7 +65,7 @@ public final class TermVectors {
   private final int[] slotRank;
   private final String stamp;
   // the vocabulary words of each skill name a what-if adds, as sorted ranks: a bounded set (the taxonomy's names)
-  private final Map<String, int[]> vocabularyRanks = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, char[]> vocabularyRanks = new java.util.concurrent.ConcurrentHashMap<>();
 
   public TermVectors(Map<String, Integer> df, int documents) {
     if (documents <= 0) {
@@ -72,6 +75,9 @@ public final class TermVectors {
     this.documents = documents;
     String[] words = this.df.keySet().stream().filter(w -> !STOP.contains(w))
         .sorted(java.util.Comparator.comparingLong(TermVectors::hash)).toArray(String[]::new);
+    if (words.length > MAX_WORDS) {
+      throw new IllegalArgumentException("a vocabulary of at most " + MAX_WORDS + " words, not " + words.length);
+    }
     rankWord = words;
     long[] rankHash = new long[words.length];
     rankIdf = new double[words.length];
@@ -139,13 +145,14 @@ public final class TermVectors {
     }
     java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
     int n = bytes.length / 8;
-    int[] terms = new int[n];
+    char[] terms = new char[n];
     float[] weights = new float[n];
     for (int i = 0; i < n; i++) {
-      terms[i] = in.getInt();
-      if (terms[i] < 0 || terms[i] >= rankWord.length || i > 0 && terms[i] <= terms[i - 1]) {
+      int rank = in.getInt();
+      if (rank < 0 || rank >= rankWord.length || i > 0 && rank <= terms[i - 1]) {
         return null;
       }
+      terms[i] = (char) rank;
     }
     for (int i = 0; i < n; i++) {
       weights[i] = in.getFloat();
@@ -282,7 +289,7 @@ public final class TermVectors {
         distinct++;
       }
     }
-    int[] terms = new int[distinct];
+    char[] terms = new char[distinct];
     float[] weights = new float[distinct];
     double norm = 0;
     for (int i = 0, k = 0; i < n; k++) {
@@ -292,7 +299,7 @@ public final class TermVectors {
         tf++;
         i++;
       }
-      terms[k] = r;
+      terms[k] = (char) r;
       weights[k] = (float) ((1 + Math.log(tf)) * rankIdf[r]);
       norm += weights[k] * weights[k];
     }
@@ -317,8 +324,7 @@ public final class TermVectors {
    * title.overlap(doc) / title.total()} is the share of the title's weight a document speaks of.
    */
   public Vector rarity(String shortText) {
-    int[] terms = tokens(shortText == null ? "" : shortText).stream().mapToInt(this::rank).filter(r -> r >= 0)
-        .sorted().distinct().toArray();
+    char[] terms = ranks(tokens(shortText == null ? "" : shortText));
     float[] weights = new float[terms.length];
     for (int i = 0; i < terms.length; i++) {
       weights[i] = (float) rankIdf[terms[i]]; // a word counted once: (1 + log 1) * idf
@@ -326,15 +332,24 @@ public final class TermVectors {
     return terms.length == 0 ? Vector.EMPTY : new Vector(terms, weights);
   }
 
+  /** The ranks of the words of the vocabulary among these, ascending, each once. */
+  private char[] ranks(List<String> words) {
+    int[] ranks = words.stream().mapToInt(this::rank).filter(r -> r >= 0).sorted().distinct().toArray();
+    char[] out = new char[ranks.length];
+    for (int i = 0; i < ranks.length; i++) {
+      out[i] = (char) ranks[i];
+    }
+    return out;
+  }
+
   /**
    * A vector that also has the vocabulary words of a short text, weighted 0: for a what-if where a
    * resume also names a skill. Coverage features read only which words a resume has.
    */
   public Vector withWords(Vector v, String words) {
-    int[] known = vocabularyRanks.computeIfAbsent(words, w -> tokens(w).stream().mapToInt(this::rank)
-        .filter(r -> r >= 0).sorted().distinct().toArray());
+    char[] known = vocabularyRanks.computeIfAbsent(words, w -> ranks(tokens(w)));
     // merge two sorted lists of ranks; the new words weigh 0
-    int[] terms = new int[v.terms().length + known.length];
+    char[] terms = new char[v.terms().length + known.length];
     float[] weights = new float[terms.length];
     int a = 0;
     int b = 0;

@@ -42,6 +42,26 @@ class HnswIndexTest {
   }
 
   @Test
+  void itemsPastTheFirstChunkOfOrdinalsAreFoundAndForgotten() {
+    int n = 17_000; // ordinals past 16,384, the first chunk
+    List<float[]> docs = ProfileLikeVectors.of(n, 3);
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      ids.add("d" + i);
+    }
+    try (HnswIndex<String> index = new HnswIndex<>()) {
+      index.putAll(ids, ids, docs);
+      String last = ids.get(n - 1);
+      assertEquals(last, index.search(docs.get(n - 1), 1).get(0).item());
+      index.remove(last);
+      assertTrue(index.search(docs.get(n - 1), 20).stream().noneMatch(h -> h.item().equals(last)), "forgotten");
+      index.put("again", "again", docs.get(n - 1));
+      assertEquals("again", index.search(docs.get(n - 1), 1).get(0).item());
+      assertEquals(n, index.size());
+    }
+  }
+
+  @Test
   void followsWritesAndDeletes() {
     try (HnswIndex<String> index = new HnswIndex<>()) {
       index.put("a", "A", new float[] {1, 0});

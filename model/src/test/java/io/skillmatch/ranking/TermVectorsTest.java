@@ -63,8 +63,16 @@ class TermVectorsTest {
       norm += w[0] * w[0];
     }
     float len = (float) Math.sqrt(norm);
-    return new TermVectors.Vector(byHash.keySet().stream().mapToInt(h -> rankOf.get(h)).toArray(),
+    return new TermVectors.Vector(chars(byHash.keySet().stream().map(rankOf::get).toList()),
         toFloats(byHash.values().stream().map(w -> w[0] / len).toList()));
+  }
+
+  private static char[] chars(List<Integer> ranks) {
+    char[] out = new char[ranks.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (char) (int) ranks.get(i);
+    }
+    return out;
   }
 
   private static List<Float> toList(float[] values) {
@@ -127,7 +135,8 @@ class TermVectorsTest {
       TermVectors.tokens(t).stream().filter(df::containsKey).forEach(w -> rare.put(TermVectors.hash(w),
           (float) ((1 + Math.log(1)) * Math.log((1.0 + documents) / (1 + df.get(w)) + 1))));
       TermVectors.Vector title = bundled.rarity(t);
-      assertEquals(rare.keySet().stream().map(rankOf::get).toList(), Arrays.stream(title.terms()).boxed().toList());
+      assertEquals(Arrays.toString(chars(rare.keySet().stream().map(rankOf::get).toList())),
+          Arrays.toString(title.terms()));
       assertEquals(List.copyOf(rare.values()), toList(title.weights()));
     }
   }
@@ -156,5 +165,16 @@ class TermVectorsTest {
         assertNull(bundled.decode(bad), () -> "not a vector: " + bad);
       }
     }
+  }
+
+  @Test
+  void aVocabularyTooLargeForSixteenBitRanksIsRefused() {
+    java.util.Map<String, Integer> df = new java.util.HashMap<>();
+    for (int i = 0; i <= TermVectors.MAX_WORDS; i++) {
+      df.put("w" + i, 1);
+    }
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new TermVectors(df, 10));
+    df.remove("w0");
+    assertEquals(TermVectors.MAX_WORDS, new TermVectors(df, 10).write().lines().count() - 1, "as many as fit");
   }
 }

@@ -56,7 +56,7 @@ class WhatIfTest {
     TermVectors.Vector v = terms.vector(RESUME);
     for (String words : List.of("Apache Kafka", "Amazon Web Services", "Spark", "React Native", "zzqx")) {
       TermVectors.Vector w = terms.withWords(v, words);
-      Map<Integer, Float> expected = new TreeMap<>();
+      Map<Character, Float> expected = new TreeMap<>();
       for (int i = 0; i < v.terms().length; i++) {
         expected.put(v.terms()[i], v.weights()[i]);
       }
@@ -65,7 +65,11 @@ class WhatIfTest {
           expected.putIfAbsent(terms.vector(t).terms()[0], 0f);
         }
       }
-      int[] sorted = expected.keySet().stream().mapToInt(Integer::intValue).toArray();
+      char[] sorted = new char[expected.size()];
+      int at = 0;
+      for (char c : expected.keySet()) {
+        sorted[at++] = c;
+      }
       assertArrayEquals(sorted, w.terms(), words);
       for (int i = 0; i < sorted.length; i++) {
         assertEquals(expected.get(sorted[i]), w.weights()[i], words);

@@ -12,6 +12,7 @@ import io.skillmatch.parsing.PostingParser;
 import io.skillmatch.parsing.ProfileParser;
 import io.skillmatch.parsing.ProfileSkill;
 import io.skillmatch.parsing.Requirement;
+import io.skillmatch.ranking.Canonical;
 import io.skillmatch.ranking.Matcher;
 import io.skillmatch.ranking.TermVectors;
 import java.util.HashMap;
@@ -31,9 +32,9 @@ final class DocumentReader {
   private final ProfileParser profiles;
   private final Matcher matcher;
   private final String version;
-  // boxed numbers held once each, up to BOXES of them (see boxed)
-  private static final int BOXES = 100_000;
-  private final Map<Number, Number> boxes = new java.util.concurrent.ConcurrentHashMap<>();
+  // values held once each across documents (see compact), the first SHARED of them
+  private static final int SHARED = 200_000;
+  private final Canonical shared = new Canonical(SHARED);
   private final ObjectMapper parses = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -160,52 +161,55 @@ final class DocumentReader {
     if (p == null) {
       return null;
     }
-    ParsedPosting shared = compact(p);
+    ParsedPosting held = compact(p);
     TermVectors.Vector terms = keptTerms(derived);
-    return terms != null ? matcher.posting(shared, terms) : matcher.posting(shared, postingText(input.get(), shared));
+    return terms != null ? matcher.posting(held, terms) : matcher.posting(held, postingText(input.get(), held));
   }
 
   /**
    * A parse as it is held in memory for as long as the document is stored: skill names and ids one
-   * string each across documents. A posting's evidence is left as read: it is not held (see {@link
-   * #held}). A profile's evidence texts are held once within the document: a resume's skills line is
-   * the evidence of every skill on it; held once, not once a skill, it is a fifth of the text.
+   * string each across documents, and other values that recur across documents (titles, group
+   * names, warnings, years) one instance each, up to a bound ({@link #shared}). A posting's evidence
+   * is left as read: it is not held (see {@link #held}). A profile's evidence is held once within the
+   * document: a resume's skills line is the evidence of every skill on it; held once, not once a
+   * skill, it is a fifth of the text.
    */
-  static ParsedPosting compact(ParsedPosting p) {
-    return new ParsedPosting(p.title(), p.seniority(), p.minYears(), p.requirements().stream()
-        .map(r -> new Requirement(r.skill().intern(), r.skillId().intern(), r.importance(), r.minYears(), r.anyOf(),
-            r.evidence()))
-        .toList(), p.unknownSkills(), p.warnings());
+  ParsedPosting compact(ParsedPosting p) {
+    return new ParsedPosting(shared.of(p.title()), p.seniority(), shared.of(p.minYears()), p.requirements().stream()
+        .map(r -> new Requirement(r.skill().intern(), r.skillId().intern(), r.importance(), shared.of(r.minYears()),
+            shared.of(r.anyOf()), r.evidence()))
+        .toList(), strings(p.unknownSkills()), strings(p.warnings()));
   }
 
   ParsedProfile compact(ParsedProfile p) {
-    Map<String, String> texts = new HashMap<>();
+    Map<Object, Object> texts = new HashMap<>();
     return new ParsedProfile(p.skills().stream()
-        .map(k -> new ProfileSkill(k.skill().intern(), k.skillId().intern(), boxed(k.years()),
-            boxed(k.lastUsedYear()), k.weak(), shared(k.evidence(), texts)))
-        .toList(), boxed(p.totalYears()), p.seniority(), p.titles(), p.unknownSkills(), p.warnings());
+        .map(k -> new ProfileSkill(k.skill().intern(), k.skillId().intern(), shared.of(k.years()),
+            shared.of(k.lastUsedYear()), k.weak(), shared(k.evidence(), texts)))
+        .toList(), shared.of(p.totalYears()), p.seniority(), strings(p.titles()), strings(p.unknownSkills()),
+        strings(p.warnings()));
+  }
+
+  /** A list of strings held once across documents, and each string in it. */
+  private List<String> strings(List<String> list) {
+    // List.copyOf, not toList(): a list that may hold nulls would be copied again by the record
+    return list.isEmpty() ? List.of() : shared.of(List.copyOf(list.stream().map(shared::of).toList()));
   }
 
   /**
-   * One boxed number for each value seen (years, calendar years): a resume's dozen skills each held
-   * their own. The first {@link #BOXES} values seen are kept; the rest stay as they come.
+   * The evidence held once within a document (every skill on a skills line has the same), and its
+   * text once (two spans of one sentence).
    */
-  private <T extends Number> T boxed(T value) {
-    if (value == null) {
+  private static Evidence shared(Evidence e, Map<Object, Object> seen) {
+    if (e == null) {
       return null;
     }
-    Number known = boxes.get(value);
-    if (known == null && boxes.size() < BOXES) {
-      known = boxes.putIfAbsent(value, value);
+    Evidence same = (Evidence) seen.get(e);
+    if (same == null) {
+      same = new Evidence((String) seen.computeIfAbsent(e.text(), t -> t), e.start(), e.end());
+      seen.put(same, same);
     }
-    @SuppressWarnings("unchecked")
-    T same = known == null ? value : (T) known;
     return same;
-  }
-
-  /** The evidence with its text held once within a document. */
-  private static Evidence shared(Evidence e, Map<String, String> texts) {
-    return e == null ? null : new Evidence(texts.computeIfAbsent(e.text(), t -> t), e.start(), e.end());
   }
 
   /**
@@ -233,9 +237,9 @@ final class DocumentReader {
     if (p == null) {
       return null;
     }
-    ParsedProfile shared = compact(p);
+    ParsedProfile held = compact(p);
     TermVectors.Vector terms = keptTerms(derived);
-    return terms != null ? matcher.profile(shared, terms) : matcher.profile(shared, profileText(input.get()));
+    return terms != null ? matcher.profile(held, terms) : matcher.profile(held, profileText(input.get()));
   }
 
   Matcher matcher() {

@@ -170,7 +170,7 @@ class CatalogRestartTest {
   }
 
   @Test
-  void anEvidenceTextIsHeldOnceWithinADocument() {
+  void anEvidenceIsHeldOnceWithinADocument() {
     DocumentReader reader = new DocumentReader(PostingParser.of(ranking.taxonomy()),
         ProfileParser.of(ranking.taxonomy(), CLOCK), ranking.matcher(RankingModel.bundled(), CLOCK), "v1");
     var skills = reader.profile(JSON.createObjectNode().put("text",
@@ -179,7 +179,12 @@ class CatalogRestartTest {
     for (var k : skills) {
       assertEquals(skills.get(0).evidence().text(), k.evidence().text());
       org.junit.jupiter.api.Assertions.assertSame(skills.get(0).evidence().text(), k.evidence().text(), k.skill());
+      if (k.evidence().equals(skills.get(0).evidence())) {
+        org.junit.jupiter.api.Assertions.assertSame(skills.get(0).evidence(), k.evidence(), k.skill());
+      }
     }
+    assertTrue(skills.stream().filter(k -> k.evidence() == skills.get(0).evidence()).count() >= 4,
+        "the skills line is the evidence of each skill on it");
   }
 
   @Test
@@ -243,7 +248,7 @@ class CatalogRestartTest {
   }
 
   @Test
-  void equalYearsAreBoxedOnceAcrossDocuments() {
+  void recurringValuesAreHeldOnceAcrossDocuments() {
     DocumentReader reader = new DocumentReader(PostingParser.of(ranking.taxonomy()),
         ProfileParser.of(ranking.taxonomy(), CLOCK), ranking.matcher(RankingModel.bundled(), CLOCK), "v1");
     String text = "Backend Engineer\n\nEXPERIENCE\nBackend Engineer, Acme (2019 - 2024)\nBuilt services in Python on AWS.\n";
@@ -253,6 +258,17 @@ class CatalogRestartTest {
         a.toString());
     org.junit.jupiter.api.Assertions.assertSame(a.totalYears(), b.totalYears());
     org.junit.jupiter.api.Assertions.assertSame(a.skills().get(0).lastUsedYear(), b.skills().get(0).lastUsedYear());
+    org.junit.jupiter.api.Assertions.assertSame(a.titles(), b.titles());
     assertEquals(a, b);
+    var pa = reader.posting(postings.get(1), "");
+    var pb = reader.posting(postings.get(1).deepCopy(), "");
+    org.junit.jupiter.api.Assertions.assertNotSame(pa.parsed(), pb.parsed());
+    org.junit.jupiter.api.Assertions.assertSame(pa.parsed().title(), pb.parsed().title());
+    org.junit.jupiter.api.Assertions.assertSame(pa.facts().titleWords(), pb.facts().titleWords());
+    org.junit.jupiter.api.Assertions.assertSame(pa.facts().asked(), pb.facts().asked());
+    for (int i = 0; i < pa.parsed().requirements().size(); i++) {
+      org.junit.jupiter.api.Assertions.assertSame(pa.parsed().requirements().get(i).anyOf(),
+          pb.parsed().requirements().get(i).anyOf());
+    }
   }
 }
