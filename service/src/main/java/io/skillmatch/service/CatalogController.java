@@ -161,11 +161,11 @@ final class CatalogController {
     } catch (SqliteStore.InvalidCursorException e) {
       throw ApiException.badField("cursor", e.getMessage());
     }
+    // a document deleted between the listing and now is left out, not listed as null
     List<Object> items = new ArrayList<>();
     for (Store.Item item : page.items()) {
-      items.add(kind.equals(Catalog.POSTING)
-          ? catalog.posting(item.id()).map(this::posting).orElse(null)
-          : catalog.candidate(item.id()).map(this::candidate).orElse(null));
+      (kind.equals(Catalog.POSTING) ? catalog.posting(item.id()).map(this::posting)
+          : catalog.candidate(item.id()).map(this::candidate)).ifPresent(items::add);
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("items", items);
