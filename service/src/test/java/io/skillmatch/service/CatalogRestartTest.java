@@ -60,6 +60,13 @@ class CatalogRestartTest {
           JSON, Catalog.SHORTLIST, dir.resolve("index"));
     }
 
+    /** Stores every posting and profile; returns {@link #matches}. */
+    List<String> filled() {
+      catalog.addAll(Catalog.POSTING, postings, null, (i, m) -> { });
+      catalog.addAll(Catalog.CANDIDATE, profiles, null, (i, m) -> { });
+      return matches();
+    }
+
     /** Every candidate's top ten jobs, as "posting id score" lines. */
     List<String> matches() {
       List<String> out = new ArrayList<>();
@@ -104,9 +111,7 @@ class CatalogRestartTest {
   void newParsersReadEverythingAgainAndKeepTheirParse(@TempDir Path dir) {
     List<String> before;
     try (Opened o = new Opened(dir, "v1")) {
-      o.catalog.addAll(Catalog.POSTING, postings, null, (i, m) -> { });
-      o.catalog.addAll(Catalog.CANDIDATE, profiles, null, (i, m) -> { });
-      before = o.matches();
+      before = o.filled();
     }
     try (Opened o = new Opened(dir, "v2")) {
       // the parsers are the same in truth, so every vector is too: parsed again, indexed again never
@@ -131,9 +136,7 @@ class CatalogRestartTest {
   void aRestartReadsNoBodyWhenItsParseAndVectorWereKept(@TempDir Path dir) throws Exception {
     List<String> before;
     try (Opened o = new Opened(dir, "v1")) {
-      o.catalog.addAll(Catalog.POSTING, postings, null, (i, m) -> { });
-      o.catalog.addAll(Catalog.CANDIDATE, profiles, null, (i, m) -> { });
-      before = o.matches();
+      before = o.filled();
     }
     // bodies that would not even read: a restart that read one would fail
     sql(dir, "UPDATE items SET body = '{not json'");
@@ -148,9 +151,7 @@ class CatalogRestartTest {
   void aParseKeptWithoutItsVectorIsReadBackAndTheVectorMadeFromTheBody(@TempDir Path dir) throws Exception {
     List<String> before;
     try (Opened o = new Opened(dir, "v1")) {
-      o.catalog.addAll(Catalog.POSTING, postings, null, (i, m) -> { });
-      o.catalog.addAll(Catalog.CANDIDATE, profiles, null, (i, m) -> { });
-      before = o.matches();
+      before = o.filled();
     }
     // as kept before vectors were: the version line and the parse; then a vector of another table
     sql(dir, "UPDATE items SET derived = substr(derived, 1, instr(substr(derived, 4), char(10)) + 2)"
