@@ -97,20 +97,31 @@ public final class TermVectors {
       slotHash[slot] = rankHash[r];
       slotRank[slot] = r;
     }
-    try {
-      stamp = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-          .digest(("vectors 1\n" + write()).getBytes(StandardCharsets.UTF_8)), 0, 6);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    stamp = stamp(write());
+
   }
 
   /**
-   * A stamp of this table (its words and frequencies): a vector written under one stamp is read back
-   * only under the same, since ranks and weights both come from the table.
+   * A stamp of this table (its words and frequencies) and of the code that makes vectors with it
+   * (this class as compiled): a vector written under one stamp is read back only under the same,
+   * since ranks, weights and the reading of words all come from these.
    */
   public String stamp() {
     return stamp;
+  }
+
+  private static String stamp(String table) {
+    try (InputStream code = TermVectors.class.getResourceAsStream("TermVectors.class")) {
+      if (code == null) {
+        throw new IllegalStateException("TermVectors.class is not readable as a resource");
+      }
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      sha.update(code.readAllBytes());
+      sha.update(table.getBytes(StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(sha.digest(), 0, 6);
+    } catch (IOException | java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("cannot stamp the term table", e);
+    }
   }
 
   /** A vector as one line of text, marked with this table's stamp; read back by {@link #decode}. */

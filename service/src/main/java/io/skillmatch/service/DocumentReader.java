@@ -25,7 +25,7 @@ import java.util.Map;
  * reading for every endpoint. What a reading derived (the parse, the text vector) can be kept
  * beside the body and prepared again from it without parsing or reading the body, as long as the
  * same parsers and taxonomy read it (a kept parse is marked with their fingerprint) and the same
- * term table made the vector (marked with its stamp). Thread-safe.
+ * term table and code made the vector (marked with {@link TermVectors#stamp}). Thread-safe.
  */
 final class DocumentReader {
   private final PostingParser postings;
