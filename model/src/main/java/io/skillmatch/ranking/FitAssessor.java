@@ -37,9 +37,24 @@ public final class FitAssessor {
       Map<String, ProfileSkill> byRelated, Map<String, ProfileSkill> byParent) {}
 
   private final Taxonomy taxonomy;
+  // what each skill can stand for, read from the taxonomy once a skill: indexing a profile was most
+  // of scoring a stored profile, which holds no index
+  private final Map<String, Reach> reaches = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The keys a skill is filed under: its ancestors, the skills it is related to, its parents. */
+  private record Reach(String[] ancestors, String[] related, String[] parents) {}
 
   public FitAssessor(Taxonomy taxonomy) {
     this.taxonomy = taxonomy;
+  }
+
+  private Reach reach(String skillId) {
+    return reaches.computeIfAbsent(skillId, id -> {
+      Skill k = taxonomy.skill(id).orElse(null);
+      return new Reach(taxonomy.ancestors(id).toArray(String[]::new),
+          k == null ? new String[0] : k.related().toArray(String[]::new),
+          k == null ? new String[0] : k.broader().stream().filter(p -> !isProgrammingLanguages(p)).toArray(String[]::new));
+    });
   }
 
   /** The taxonomy it reads with. */
@@ -49,14 +64,23 @@ public final class FitAssessor {
 
   /** Indexes a profile for {@link #assess(ParsedPosting, ProfileIndex)}. */
   public ProfileIndex index(ParsedProfile profile) {
-    Map<String, ProfileSkill> has = new HashMap<>();
-    for (ProfileSkill s : profile.skills()) {
+    List<ProfileSkill> skills = profile.skills();
+    Map<String, ProfileSkill> has = HashMap.newHashMap(skills.size());
+    int ancestors = 0;
+    int related = 0;
+    int parents = 0;
+    for (ProfileSkill s : skills) {
       has.merge(s.skillId(), s, (a, b) -> a.weak() && !b.weak() ? b : a);
+      Reach r = reach(s.skillId());
+      ancestors += r.ancestors().length;
+      related += r.related().length;
+      parents += r.parents().length;
     }
-    Map<String, ProfileSkill> byAncestor = new HashMap<>();
-    Map<String, ProfileSkill> byRelated = new HashMap<>();
-    Map<String, ProfileSkill> byParent = new HashMap<>();
-    for (ProfileSkill s : profile.skills()) {
+    // sized for every key, so that none of the maps grows while it is filled
+    Map<String, ProfileSkill> byAncestor = HashMap.newHashMap(ancestors);
+    Map<String, ProfileSkill> byRelated = HashMap.newHashMap(related);
+    Map<String, ProfileSkill> byParent = HashMap.newHashMap(parents);
+    for (ProfileSkill s : skills) {
       reach(has.get(s.skillId()), byAncestor, byRelated, byParent);
     }
     return new ProfileIndex(has, byAncestor, byRelated, byParent);
@@ -83,20 +107,15 @@ public final class FitAssessor {
   /** Files a skill under what it can stand for (ancestors, related skills, parents), unless filed before. */
   private void reach(ProfileSkill skill, Map<String, ProfileSkill> byAncestor, Map<String, ProfileSkill> byRelated,
       Map<String, ProfileSkill> byParent) {
-    for (String a : taxonomy.ancestors(skill.skillId())) {
+    Reach r = reach(skill.skillId());
+    for (String a : r.ancestors()) {
       byAncestor.putIfAbsent(a, skill);
     }
-    Skill k = taxonomy.skill(skill.skillId()).orElse(null);
-    if (k == null) {
-      return;
+    for (String related : r.related()) {
+      byRelated.putIfAbsent(related, skill);
     }
-    for (String r : k.related()) {
-      byRelated.putIfAbsent(r, skill);
-    }
-    for (String parent : k.broader()) {
-      if (!isProgrammingLanguages(parent)) {
-        byParent.putIfAbsent(parent, skill);
-      }
+    for (String parent : r.parents()) {
+      byParent.putIfAbsent(parent, skill);
     }
   }
 
