@@ -170,7 +170,6 @@ public final class FitFeatures {
     return known != null ? known : ordinals.computeIfAbsent(skillId, id -> nextOrdinal.getAndIncrement());
   }
 
-  /** How many of these skills fall in each category. */
   /**
    * How many of the skills fall in each category. Counts, held as shorts (a quarter of doubles,
    * for every stored document): a count stops at 32,767, more skills than the taxonomy has.

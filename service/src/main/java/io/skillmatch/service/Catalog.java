@@ -398,12 +398,13 @@ final class Catalog {
    * none, so it is read back from the store (parsed again only if the kept parse cannot be read).
    */
   ParsedPosting parsedInFull(Posting p) {
-    return store.get(POSTING, p.id())
-        .map(item -> {
-          ParsedPosting kept = reader.keptPosting(item.derived());
-          return kept != null ? kept : reader.posting(parse(item.body()), "").parsed();
-        })
-        .orElse(p.parsed()); // deleted meanwhile: what was held
+    return store.get(POSTING, p.id()).map(this::parsedInFull).orElse(p.parsed()); // deleted meanwhile: what was held
+  }
+
+  /** A stored posting's parse in full, from an item already read (a page of a listing). */
+  ParsedPosting parsedInFull(Store.Item item) {
+    ParsedPosting kept = reader.keptPosting(item.derived());
+    return kept != null ? kept : reader.posting(parse(item.body()), "").parsed();
   }
 
   /** A page of stored ids of a kind, in creation order: one owner's, or everyone's when null. */

@@ -2,6 +2,7 @@ package io.skillmatch.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import io.skillmatch.parsing.ParsedPosting;
 import io.skillmatch.ranking.Match;
 import io.skillmatch.ranking.Matcher;
 import io.skillmatch.ranking.Recommender;
@@ -161,10 +162,11 @@ final class CatalogController {
     } catch (SqliteStore.InvalidCursorException e) {
       throw ApiException.badField("cursor", e.getMessage());
     }
-    // a document deleted between the listing and now is left out, not listed as null
+    // a document deleted between the listing and now is left out, not listed as null; a posting is
+    // shown as listed, from the kept parse the listing read (not read from the store again)
     List<Object> items = new ArrayList<>();
     for (Store.Item item : page.items()) {
-      (kind.equals(Catalog.POSTING) ? catalog.posting(item.id()).map(this::posting)
+      (kind.equals(Catalog.POSTING) ? catalog.posting(item.id()).map(p -> posting(p.id(), catalog.parsedInFull(item)))
           : catalog.candidate(item.id()).map(this::candidate)).ifPresent(items::add);
     }
     Map<String, Object> out = new LinkedHashMap<>();
@@ -202,9 +204,13 @@ final class CatalogController {
   }
 
   private Map<String, Object> posting(Catalog.Posting p) {
+    return posting(p.id(), catalog.parsedInFull(p));
+  }
+
+  private static Map<String, Object> posting(String id, ParsedPosting parsed) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", p.id());
-    m.put("posting", catalog.parsedInFull(p));
+    m.put("id", id);
+    m.put("posting", parsed);
     return m;
   }
 

@@ -96,6 +96,18 @@ class CatalogApiTest {
   }
 
   @Test
+  void aListedPostingIsShownAsItsOwnPageShowsIt() {
+    JavalinTest.test(App.create(CONFIG).javalin(), (server, client) -> {
+      String id = create(client, "/v1/postings", Map.of("text", BACKEND));
+      JsonNode alone = json(send(client, "GET", "/v1/postings/" + id, null));
+      JsonNode listed = json(send(client, "GET", "/v1/postings", null)).get("items").get(0);
+      assertEquals(alone, listed);
+      assertTrue(listed.get("posting").get("requirements").get(0).get("evidence").has("text"),
+          "with the sentence each requirement was read from");
+    });
+  }
+
+  @Test
   void badRequestsNameTheFieldAndWriteNothing() {
     JavalinTest.test(App.create(CONFIG).javalin(), (server, client) -> {
       problem(send(client, "POST", "/v1/postings", Map.of("title", "x")), 400, "text");
