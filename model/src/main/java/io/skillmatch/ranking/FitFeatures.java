@@ -43,6 +43,10 @@ public final class FitFeatures {
   private final Map<String, String[]> lineages = new ConcurrentHashMap<>();
   // title words and the sets of them, skill sets: one instance each across the documents prepared
   private final Canonical shared = new Canonical(200_000);
+  // what a title names, worked out once per distinct title ("Senior Data Engineer" recurs), the
+  // first TITLES of them
+  private static final int TITLES = 100_000;
+  private final Map<String, Title> titles = new ConcurrentHashMap<>();
   // a bit per skill ordinal, for the profile scored on this thread; all clear between pairs
   private final ThreadLocal<long[]> scratch = ThreadLocal.withInitial(() -> new long[64]);
 
@@ -110,7 +114,8 @@ public final class FitFeatures {
     }
     Set<String> asked = new HashSet<>();
     reqs.forEach(r -> asked.add(r.skillId()));
-    Set<String> titleSkills = titleSkills(posting.title());
+    Title title = title(posting.title());
+    Set<String> titleSkills = title.skills();
     boolean[] technical = new boolean[reqs.size()];
     boolean[] inTitle = new boolean[reqs.size()];
     for (int i = 0; i < technical.length; i++) {
@@ -118,9 +123,8 @@ public final class FitFeatures {
       technical[i] = taxonomy.skill(id).map(skill -> skill.category().isTechnical()).orElse(false);
       inTitle[i] = titleSkills.contains(id);
     }
-    return new PostingFacts(shared.of(titleSkills), close,
-        categories(reqs.stream().map(Requirement::skillId).toList()), shared.of(Set.copyOf(asked)),
-        posting.title() == null ? Set.of() : shared.of(Set.copyOf(titleWords(posting.title()))), technical, inTitle);
+    return new PostingFacts(titleSkills, close, categories(reqs.stream().map(Requirement::skillId).toList()),
+        shared.of(Set.copyOf(asked)), title.words(), technical, inTitle);
   }
 
   /**
@@ -135,7 +139,7 @@ public final class FitFeatures {
   public ProfileFacts profile(ParsedProfile profile) {
     Set<String> words = new HashSet<>();
     for (String t : profile.titles()) {
-      words.addAll(titleWords(t));
+      words.addAll(title(t).words());
     }
     return profile(profile, shared.of(Set.copyOf(words)));
   }
@@ -372,6 +376,24 @@ public final class FitFeatures {
       shared += candidateTitles.contains(w) ? 1 : 0;
     }
     return (double) shared / postingTitle.size();
+  }
+
+  /** The skills a title names and its words, levels and fillers left out: each set held once. */
+  private record Title(Set<String> skills, Set<String> words) {}
+
+  private Title title(String title) {
+    if (title == null) {
+      return new Title(Set.of(), Set.of());
+    }
+    Title known = titles.get(title);
+    if (known != null) {
+      return known;
+    }
+    Title made = new Title(shared.of(titleSkills(title)), shared.of(Set.copyOf(titleWords(title))));
+    if (titles.size() < TITLES) {
+      titles.putIfAbsent(title, made);
+    }
+    return made;
   }
 
   private Set<String> titleWords(String title) {
