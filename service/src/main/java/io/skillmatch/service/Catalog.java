@@ -62,8 +62,8 @@ final class Catalog {
 
   /**
    * What start-up did for one kind: documents read, parsed anew (not prepared from a kept parse),
-   * whose text vector was made anew from the body (kept before vectors were, or by another term
-   * table), and indexed anew.
+   * kept anew from their kept parse (their text vector made anew from the body, kept before vectors
+   * were or by another term table; or kept in an older form), and indexed anew.
    */
   record Started(int read, int parsed, int vectored, int indexed) {}
 
@@ -73,14 +73,14 @@ final class Catalog {
    */
   @FunctionalInterface
   private interface Reread<D> {
-    D from(java.util.function.Supplier<JsonNode> input, String derived);
+    D from(java.util.function.Supplier<JsonNode> input, byte[] derived);
   }
 
   /**
    * A stored document prepared on start, what is to be kept of it anew (null when what was kept
    * stands), and whether it was parsed anew.
    */
-  private record Loaded<E>(String id, E entry, String rederived, boolean parsed) {}
+  private record Loaded<E>(String id, E entry, byte[] rederived, boolean parsed) {}
 
   /** A document read and ready to store: its body with its parse, and its prepared form. */
   private record Prepared<D>(Store.Body body, D doc) {}
@@ -133,7 +133,7 @@ final class Catalog {
   private final class Shelf<E, D> {
     private final String kind;
     private final Function<JsonNode, D> read;
-    private final Function<D, String> derive;
+    private final Function<D, byte[]> derive;
     private final Function<D, D> hold;
     private final Entry<E, D> entry;
     private final Function<E, D> doc;
@@ -149,7 +149,7 @@ final class Catalog {
      * @param derive what is kept of a prepared document beside its body
      * @param hold the prepared document as it is held in memory (what matching needs of it)
      */
-    Shelf(String kind, Function<JsonNode, D> read, Reread<D> reread, Function<D, String> derive, Function<D, D> hold,
+    Shelf(String kind, Function<JsonNode, D> read, Reread<D> reread, Function<D, byte[]> derive, Function<D, D> hold,
         Entry<E, D> entry, Function<E, D> doc, Function<D, float[]> vector, java.nio.file.Path indexDir) {
       this.kind = kind;
       this.read = read;
@@ -185,7 +185,7 @@ final class Catalog {
               .orElseThrow(() -> new IllegalStateException(kind + " " + item.id() + " vanished on start")).body());
           D d = item.derived() == null ? null : reread.from(input, item.derived());
           boolean parsedAnew = d == null;
-          String again = null;
+          byte[] again = null;
           if (parsedAnew) {
             d = read.apply(input.get());
             again = derive.apply(d);
@@ -194,7 +194,7 @@ final class Catalog {
           }
           return new Loaded<>(item.id(), entry.of(item.id(), item.owner(), hold.apply(d)), again, parsedAnew);
         }).toList();
-        Map<String, String> rederived = new java.util.HashMap<>();
+        Map<String, byte[]> rederived = new java.util.HashMap<>();
         for (Loaded<E> l : done) {
           ids.add(l.id());
           entries.add(l.entry());
@@ -211,7 +211,7 @@ final class Catalog {
       long prepared = System.nanoTime();
       int indexed = keepAll(ids, entries, true);
       started = new Started(ids.size(), parsed, vectored, indexed);
-      LOG.info("{}s: {} read from the store ({} parsed anew, {} vectors made anew) in {} ms ({} ms waiting for it), {}"
+      LOG.info("{}s: {} read from the store ({} parsed anew, {} kept anew) in {} ms ({} ms waiting for it), {}"
           + " in the graph ({} indexed anew, {} segment(s)) in {} ms", kind, ids.size(), parsed, vectored,
           (prepared - began) / 1_000_000,
           waited / 1_000_000, index.size(), indexed, index.segments(), (System.nanoTime() - prepared) / 1_000_000);

@@ -95,60 +95,105 @@ final class DocumentReader {
   }
 
   /**
-   * What is kept of a prepared posting besides its body, in three lines: this reading's version, the
-   * parse as JSON, and the text vector under its table's stamp.
+   * What is kept of a prepared posting besides its body: a format byte, this reading's version, the
+   * parse ({@link ParseCodec}), and the text vector under its table's stamp ({@link TermVectors#encode}).
    */
-  String derived(Matcher.PostingDoc doc) {
-    return mark(doc.parsed(), doc.terms());
+  byte[] derived(Matcher.PostingDoc doc) {
+    return mark(ParseCodec.write(doc.parsed()), doc.terms());
   }
 
   /** What is kept of a prepared profile besides its body (as for a posting). */
-  String derived(Matcher.ProfileDoc doc) {
-    return mark(doc.parsed(), doc.terms());
+  byte[] derived(Matcher.ProfileDoc doc) {
+    return mark(ParseCodec.write(doc.parsed()), doc.terms());
   }
 
-  private String mark(Object parsed, TermVectors.Vector terms) {
-    try {
-      // JSON as written holds no line break of its own
-      return version + "\n" + parses.writeValueAsString(parsed) + "\n" + matcher.terms().encode(terms);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a parse does not write as JSON", e);
-    }
+  // the first byte of what is kept in this form; the text form before it began with a hex digit
+  private static final byte FORMAT = 1;
+
+  private byte[] mark(byte[] parse, TermVectors.Vector terms) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(parse.length + 800);
+    out.write(FORMAT);
+    byte[] v = version.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    varint(out, v.length);
+    out.writeBytes(v);
+    varint(out, parse.length);
+    out.writeBytes(parse);
+    out.writeBytes(matcher.terms().encode(terms).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    return out.toByteArray();
   }
 
-  /** The kept parse, or null when another version kept it or it does not read. */
-  private <T> T kept(String derived, Class<T> type) {
-    if (derived == null || !derived.startsWith(version + "\n")) {
+  private static void varint(java.io.ByteArrayOutputStream out, int v) {
+    while ((v & ~0x7F) != 0) {
+      out.write((v & 0x7F) | 0x80);
+      v >>>= 7;
+    }
+    out.write(v);
+  }
+
+  /** Where the parse and the vector lie in what was kept in this reading's version; null otherwise. */
+  private record Kept(byte[] bytes, int parse, int parseLength, int vector) {}
+
+  private Kept layout(byte[] derived) {
+    if (derived == null || derived.length < 2 || derived[0] != FORMAT) {
       return null;
     }
-    int from = version.length() + 1;
-    int to = derived.indexOf('\n', from);
-    try {
-      return parses.readValue(derived.substring(from, to < 0 ? derived.length() : to), type);
-    } catch (JsonProcessingException | IllegalArgumentException e) {
+    int[] at = {1};
+    int n = varint(derived, at);
+    if (n != version.length() || at[0] + n > derived.length
+        || !version.equals(new String(derived, at[0], n, java.nio.charset.StandardCharsets.US_ASCII))) {
       return null;
     }
+    at[0] += n;
+    int length = varint(derived, at);
+    if (length < 0 || at[0] + length > derived.length) {
+      return null;
+    }
+    return new Kept(derived, at[0], length, at[0] + length);
+  }
+
+  /** A varint at {@code at[0]}, which moves past it; -1 when there is none. */
+  private static int varint(byte[] b, int[] at) {
+    int v = 0;
+    for (int shift = 0; shift < 32 && at[0] < b.length; shift += 7) {
+      byte x = b[at[0]++];
+      v |= (x & 0x7F) << shift;
+      if (x >= 0) {
+        return v;
+      }
+    }
+    return -1;
   }
 
   /**
-   * The kept text vector, or null when there is none (kept before vectors were) or another term
-   * table made it: then it is made again from the body's text.
+   * The kept text vector, or null when another term table made it: then it is made again from the
+   * body's text.
    */
-  private TermVectors.Vector keptTerms(String derived) {
-    int line = derived.lastIndexOf('\n');
-    return line <= version.length() ? null : matcher.terms().decode(derived.substring(line + 1));
+  private TermVectors.Vector keptTerms(Kept k) {
+    return matcher.terms().decode(
+        new String(k.bytes(), k.vector(), k.bytes().length - k.vector(), java.nio.charset.StandardCharsets.ISO_8859_1));
   }
 
   /**
-   * Whether what was kept is what this reading would keep: the same parsers and the same term
-   * table. When only the table differs, the kept parse is still read ({@link #postingKept}), and
-   * what is kept should be written again.
+   * Whether what was kept is what this reading would keep: this form, the same parsers and the same
+   * term table. When only the table differs, or what was kept is in the text form before this one,
+   * the kept parse is still read ({@link #postingKept}), and what is kept should be written again.
    */
-  boolean current(String derived) {
+  boolean current(byte[] derived) {
+    Kept k = layout(derived);
+    if (k == null) {
+      return false;
+    }
     String stamp = matcher.terms().stamp();
-    int line = derived == null ? -1 : derived.lastIndexOf('\n');
-    return line > version.length() && derived.startsWith(version + "\n")
-        && derived.startsWith(stamp + ":", line + 1);
+    int at = k.vector();
+    if (derived.length - at <= stamp.length() || derived[at + stamp.length()] != ':') {
+      return false;
+    }
+    for (int i = 0; i < stamp.length(); i++) {
+      if (derived[at + i] != stamp.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -156,14 +201,50 @@ final class DocumentReader {
    * is read only when the vector must be made again. Null when the parse must be read again (none
    * kept, or kept by another version).
    */
-  Matcher.PostingDoc postingKept(java.util.function.Supplier<JsonNode> input, String derived) {
-    ParsedPosting p = kept(derived, ParsedPosting.class);
+  Matcher.PostingDoc postingKept(java.util.function.Supplier<JsonNode> input, byte[] derived) {
+    Kept k = layout(derived);
+    if (k == null) {
+      return legacy(derived, ParsedPosting.class, (p, v) -> v != null ? matcher.posting(compact(p), v)
+          : matcher.posting(compact(p), postingText(input.get(), p)));
+    }
+    ParsedPosting p = posting(k, true);
     if (p == null) {
       return null;
     }
     ParsedPosting held = compact(p);
-    TermVectors.Vector terms = keptTerms(derived);
+    TermVectors.Vector terms = keptTerms(k);
     return terms != null ? matcher.posting(held, terms) : matcher.posting(held, postingText(input.get(), held));
+  }
+
+  private static ParsedPosting posting(Kept k, boolean evidence) {
+    try {
+      return ParseCodec.posting(k.bytes(), k.parse(), k.parseLength(), evidence);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /**
+   * What was kept in the text form before this one ("version\njson\nstamp:base64"), read as it was:
+   * null when another version kept it. What is kept is then never current, and is written again.
+   */
+  private <T, D> D legacy(byte[] derived, Class<T> type, java.util.function.BiFunction<T, TermVectors.Vector, D> prepare) {
+    if (derived == null) {
+      return null;
+    }
+    String text = new String(derived, java.nio.charset.StandardCharsets.UTF_8);
+    if (!text.startsWith(version + "\n")) {
+      return null;
+    }
+    int from = version.length() + 1;
+    int to = text.indexOf('\n', from);
+    T parsed;
+    try {
+      parsed = parses.readValue(text.substring(from, to < 0 ? text.length() : to), type);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      return null;
+    }
+    return prepare.apply(parsed, to < 0 ? null : matcher.terms().decode(text.substring(to + 1)));
   }
 
   /**
@@ -227,18 +308,26 @@ final class DocumentReader {
   }
 
   /** A kept posting parse, evidence and all; null when another version kept it. */
-  ParsedPosting keptPosting(String derived) {
-    return kept(derived, ParsedPosting.class);
+  ParsedPosting keptPosting(byte[] derived) {
+    Kept k = layout(derived);
+    return k != null ? posting(k, true) : legacy(derived, ParsedPosting.class, (p, v) -> p);
   }
 
   /** A stored profile prepared again from what was kept (as for a posting); null when it must be read again. */
-  Matcher.ProfileDoc profileKept(java.util.function.Supplier<JsonNode> input, String derived) {
-    ParsedProfile p = kept(derived, ParsedProfile.class);
-    if (p == null) {
+  Matcher.ProfileDoc profileKept(java.util.function.Supplier<JsonNode> input, byte[] derived) {
+    Kept k = layout(derived);
+    if (k == null) {
+      return legacy(derived, ParsedProfile.class, (p, v) -> v != null ? matcher.profile(compact(p), v)
+          : matcher.profile(compact(p), profileText(input.get())));
+    }
+    ParsedProfile p;
+    try {
+      p = ParseCodec.profile(k.bytes(), k.parse(), k.parseLength());
+    } catch (IllegalArgumentException e) {
       return null;
     }
     ParsedProfile held = compact(p);
-    TermVectors.Vector terms = keptTerms(derived);
+    TermVectors.Vector terms = keptTerms(k);
     return terms != null ? matcher.profile(held, terms) : matcher.profile(held, profileText(input.get()));
   }
 

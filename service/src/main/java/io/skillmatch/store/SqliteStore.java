@@ -59,18 +59,68 @@ public final class SqliteStore implements Store {
         s.execute("CREATE TABLE IF NOT EXISTS items (seq INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL,"
             + " id TEXT NOT NULL, body TEXT NOT NULL, created TEXT NOT NULL, updated TEXT NOT NULL, UNIQUE (kind, id))");
         addColumn(db, "owner"); // stores written before API keys existed
-        addColumn(db, "derived"); // stores written before parses were kept
+        addColumn(db, "derived"); // stores written before parses were kept apart: moved out below
+        // what was derived from each document, apart from it: a start-up reads all of it and none of
+        // the bodies, and read through each row's body to reach it while it sat in items
+        s.execute("CREATE TABLE IF NOT EXISTS kept (seq INTEGER PRIMARY KEY, derived BLOB NOT NULL)");
         // a candidate lists their own profiles: by owner, in order
         s.execute("CREATE INDEX IF NOT EXISTS items_owner ON items (kind, owner, seq)");
         // every listing of a kind (and the start-up read of all of them) walks this in order; without
-        // it a page sorted every document of the kind, and reading a million took hours
-        s.execute("CREATE INDEX IF NOT EXISTS items_kind ON items (kind, seq)");
+        // it a page sorted every document of the kind, and reading a million took hours. It covers
+        // the listing without bodies, which then reads no row of items
+        s.execute("CREATE INDEX IF NOT EXISTS items_list ON items (kind, seq, id, owner)");
+        s.execute("DROP INDEX IF EXISTS items_kind");
       }
+      moveDerived(db);
       return new SqliteStore(db, clock, ids);
     } catch (SQLException e) {
       throw new StoreException("cannot open the store at " + url + ": " + e.getMessage(), e);
     }
   }
+
+  /**
+   * Moves what a store kept in items.derived (before the kept table) into the kept table, a range
+   * of rows at a time, each in its own transaction: a move cut short goes on at the next open. The
+   * store's user_version marks it done, so that later opens read nothing.
+   */
+  private static void moveDerived(Connection db) throws SQLException {
+    try (Statement s = db.createStatement()) {
+      try (ResultSet r = s.executeQuery("PRAGMA user_version")) {
+        if (r.next() && r.getInt(1) >= KEPT_APART) {
+          return;
+        }
+      }
+      long last;
+      try (ResultSet r = s.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM items")) {
+        last = r.next() ? r.getLong(1) : 0;
+      }
+      try (PreparedStatement copy = db.prepareStatement("INSERT OR REPLACE INTO kept (seq, derived)"
+              + " SELECT seq, CAST(derived AS BLOB) FROM items WHERE seq > ? AND seq <= ? AND derived IS NOT NULL");
+          PreparedStatement clear = db.prepareStatement(
+              "UPDATE items SET derived = NULL WHERE seq > ? AND seq <= ? AND derived IS NOT NULL")) {
+        for (long from = 0; from < last; from += 10_000) {
+          db.setAutoCommit(false);
+          try {
+            for (PreparedStatement p : List.of(copy, clear)) {
+              p.setLong(1, from);
+              p.setLong(2, from + 10_000);
+              p.executeUpdate();
+            }
+            db.commit();
+          } catch (SQLException e) {
+            db.rollback();
+            throw e;
+          } finally {
+            db.setAutoCommit(true);
+          }
+        }
+      }
+      s.execute("PRAGMA user_version = " + KEPT_APART);
+    }
+  }
+
+  // the store's user_version once what was derived is kept apart from the bodies
+  private static final int KEPT_APART = 1;
 
   private static void addColumn(Connection db, String column) throws SQLException {
     if (!hasColumn(db, "items", column)) {
@@ -108,17 +158,21 @@ public final class SqliteStore implements Store {
     return inTransaction("cannot store a " + kind, () -> {
       List<Item> out = new ArrayList<>(bodies.size());
       try (PreparedStatement p = db.prepareStatement(
-          "INSERT INTO items (kind, id, body, derived, owner, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+              "INSERT INTO items (kind, id, body, owner, created, updated) VALUES (?, ?, ?, ?, ?, ?)");
+          PreparedStatement k = db.prepareStatement("INSERT INTO kept (seq, derived) VALUES (last_insert_rowid(), ?)")) {
         for (Body body : bodies) {
           String id = ids.get();
           p.setString(1, kind);
           p.setString(2, id);
           p.setString(3, body.json());
-          p.setString(4, body.derived());
-          p.setString(5, owner);
+          p.setString(4, owner);
+          p.setString(5, now.toString());
           p.setString(6, now.toString());
-          p.setString(7, now.toString());
           p.executeUpdate();
+          if (body.derived() != null) {
+            k.setBytes(1, body.derived());
+            k.executeUpdate();
+          }
           out.add(new Item(kind, id, body.json(), body.derived(), owner, now, now));
         }
       }
@@ -183,8 +237,8 @@ public final class SqliteStore implements Store {
 
   @Override
   public synchronized Optional<Item> get(String kind, String id) {
-    try (PreparedStatement p = db.prepareStatement(
-        "SELECT kind, id, body, derived, owner, created, updated FROM items WHERE kind = ? AND id = ?")) {
+    try (PreparedStatement p = db.prepareStatement("SELECT i.seq, i.kind, i.id, i.body, k.derived, i.owner, i.created,"
+        + " i.updated FROM items i LEFT JOIN kept k ON k.seq = i.seq WHERE i.kind = ? AND i.id = ?")) {
       p.setString(1, kind);
       p.setString(2, id);
       try (ResultSet r = p.executeQuery()) {
@@ -198,43 +252,66 @@ public final class SqliteStore implements Store {
   @Override
   public synchronized Optional<Item> update(String kind, String id, Body body) {
     Instant now = clock.instant();
-    try (PreparedStatement p = db.prepareStatement(
-        "UPDATE items SET body = ?, derived = ?, updated = ? WHERE kind = ? AND id = ?")) {
-      p.setString(1, body.json());
-      p.setString(2, body.derived());
-      p.setString(3, now.toString());
-      p.setString(4, kind);
-      p.setString(5, id);
-      return p.executeUpdate() == 0 ? Optional.empty() : get(kind, id);
-    } catch (SQLException e) {
-      throw new StoreException("cannot update " + kind + " " + id + ": " + e.getMessage(), e);
-    }
+    boolean found = inTransaction("cannot update " + kind + " " + id, () -> {
+      try (PreparedStatement p = db.prepareStatement("UPDATE items SET body = ?, updated = ? WHERE kind = ? AND id = ?")) {
+        p.setString(1, body.json());
+        p.setString(2, now.toString());
+        p.setString(3, kind);
+        p.setString(4, id);
+        if (p.executeUpdate() == 0) {
+          return false;
+        }
+      }
+      if (body.derived() == null) {
+        try (PreparedStatement p = db.prepareStatement(
+            "DELETE FROM kept WHERE seq = (SELECT seq FROM items WHERE kind = ? AND id = ?)")) {
+          p.setString(1, kind);
+          p.setString(2, id);
+          p.executeUpdate();
+        }
+      } else {
+        keep(kind, java.util.Map.of(id, body.derived()));
+      }
+      return true;
+    });
+    return found ? get(kind, id) : Optional.empty();
   }
 
   @Override
-  public synchronized void saveDerived(String kind, java.util.Map<String, String> derivedById) {
+  public synchronized void saveDerived(String kind, java.util.Map<String, byte[]> derivedById) {
     inTransaction("cannot keep what was derived from " + kind + "s", () -> {
-      try (PreparedStatement p = db.prepareStatement("UPDATE items SET derived = ? WHERE kind = ? AND id = ?")) {
-        for (java.util.Map.Entry<String, String> e : derivedById.entrySet()) {
-          p.setString(1, e.getValue());
-          p.setString(2, kind);
-          p.setString(3, e.getKey());
-          p.executeUpdate();
-        }
-      }
+      keep(kind, derivedById);
       return null;
     });
   }
 
+  /** Keeps what was derived from documents by id, in the transaction under way; ids not stored are skipped. */
+  private void keep(String kind, java.util.Map<String, byte[]> derivedById) throws SQLException {
+    try (PreparedStatement p = db.prepareStatement(
+        "INSERT OR REPLACE INTO kept (seq, derived) SELECT seq, ? FROM items WHERE kind = ? AND id = ?")) {
+      for (java.util.Map.Entry<String, byte[]> e : derivedById.entrySet()) {
+        p.setBytes(1, e.getValue());
+        p.setString(2, kind);
+        p.setString(3, e.getKey());
+        p.executeUpdate();
+      }
+    }
+  }
+
   @Override
   public synchronized boolean delete(String kind, String id) {
-    try (PreparedStatement p = db.prepareStatement("DELETE FROM items WHERE kind = ? AND id = ?")) {
-      p.setString(1, kind);
-      p.setString(2, id);
-      return p.executeUpdate() > 0;
-    } catch (SQLException e) {
-      throw new StoreException("cannot delete " + kind + " " + id + ": " + e.getMessage(), e);
-    }
+    return inTransaction("cannot delete " + kind + " " + id, () -> {
+      try (PreparedStatement k = db.prepareStatement(
+              "DELETE FROM kept WHERE seq = (SELECT seq FROM items WHERE kind = ? AND id = ?)");
+          PreparedStatement p = db.prepareStatement("DELETE FROM items WHERE kind = ? AND id = ?")) {
+        k.setString(1, kind);
+        k.setString(2, id);
+        k.executeUpdate();
+        p.setString(1, kind);
+        p.setString(2, id);
+        return p.executeUpdate() > 0;
+      }
+    });
   }
 
   @Override
@@ -269,8 +346,8 @@ public final class SqliteStore implements Store {
             more = true;
             break;
           }
-          last = r.getLong("seq");
-          items.add(item(r));
+          last = r.getLong(1);
+          items.add(bodies ? item(r) : new Item(kind, r.getString(2), null, r.getBytes(3), r.getString(4), null, null));
         }
       }
       return new Page(List.copyOf(items), more ? encode(last) : null);
@@ -288,9 +365,15 @@ public final class SqliteStore implements Store {
   }
 
   private static String listSql(boolean byOwner, boolean bodies) {
-    return "SELECT seq, kind, id, " + (bodies ? "body" : "NULL AS body") + ", derived, owner, created, updated"
-        + " FROM items WHERE kind = ?"
-        + (byOwner ? " AND owner = ?" : "") + " AND seq > ? ORDER BY seq LIMIT ?";
+    return (bodies ? "SELECT i.seq, i.kind, i.id, i.body, k.derived, i.owner, i.created, i.updated"
+        : "SELECT i.seq, i.id, k.derived, i.owner")
+        + " FROM items i LEFT JOIN kept k ON k.seq = i.seq WHERE i.kind = ?"
+        + (byOwner ? " AND i.owner = ?" : "") + " AND i.seq > ? ORDER BY i.seq LIMIT ?";
+  }
+
+  /** The plan of the listing without bodies, for tests to read. */
+  static String listDerivedSql() {
+    return listSql(false, false);
   }
 
   @Override
@@ -314,11 +397,10 @@ public final class SqliteStore implements Store {
     }
   }
 
+  /** An item from a row of seq, kind, id, body, derived, owner, created, updated. */
   private static Item item(ResultSet r) throws SQLException {
-    return new Item(r.getString("kind"), r.getString("id"), r.getString("body"), r.getString("derived"),
-        r.getString("owner"),
-        Instant.parse(r.getString("created")),
-        Instant.parse(r.getString("updated")));
+    return new Item(r.getString(2), r.getString(3), r.getString(4), r.getBytes(5), r.getString(6),
+        Instant.parse(r.getString(7)), Instant.parse(r.getString(8)));
   }
 
   /** Cursors are opaque to callers: the last position, base64url. */

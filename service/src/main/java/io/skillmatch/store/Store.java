@@ -12,13 +12,14 @@ public interface Store extends AutoCloseable {
 
   /**
    * A stored document: its JSON body as the service wrote it, what the service derived from it (its
-   * parse, so that a restart need not parse it again; null when none was kept), and who owns it (the
-   * name of the API key that created it; null when the service ran without keys).
+   * parse, so that a restart need not parse it again; opaque bytes, null when none was kept), and who
+   * owns it (the name of the API key that created it; null when the service ran without keys).
+   * Times are null in a listing without bodies.
    */
-  record Item(String kind, String id, String body, String derived, String owner, Instant created, Instant updated) {}
+  record Item(String kind, String id, String body, byte[] derived, String owner, Instant created, Instant updated) {}
 
   /** What to store of a document: its JSON body and what was derived from it (null when nothing). */
-  record Body(String json, String derived) {
+  record Body(String json, byte[] derived) {
     public Body {
       java.util.Objects.requireNonNull(json, "json");
     }
@@ -52,7 +53,7 @@ public interface Store extends AutoCloseable {
    * Keeps what was derived anew from stored documents (after the parsers changed), by id, in one
    * transaction; ids no longer stored are skipped.
    */
-  void saveDerived(String kind, java.util.Map<String, String> derivedById);
+  void saveDerived(String kind, java.util.Map<String, byte[]> derivedById);
 
   /** Deletes a document; false when there was none. */
   boolean delete(String kind, String id);
@@ -66,8 +67,9 @@ public interface Store extends AutoCloseable {
   Page list(String kind, int limit, String cursor, String owner);
 
   /**
-   * Up to {@code limit} documents after the cursor without their bodies (null in each item): what
-   * was derived from them, for preparing them again without reading what they were derived from.
+   * Up to {@code limit} documents after the cursor without their bodies or times (null in each
+   * item): what was derived from them, for preparing them again without reading what they were
+   * derived from.
    */
   Page listDerived(String kind, int limit, String cursor);
 

@@ -148,16 +148,32 @@ class CatalogRestartTest {
   }
 
   @Test
-  void aParseKeptWithoutItsVectorIsReadBackAndTheVectorMadeFromTheBody(@TempDir Path dir) throws Exception {
+  void aVectorOfAnotherTableIsMadeAgainFromTheBodyAndAnOlderFormIsKeptAnew(@TempDir Path dir) throws Exception {
     List<String> before;
     try (Opened o = new Opened(dir, "v1")) {
       before = o.filled();
     }
-    // as kept before vectors were: the version line and the parse; then a vector of another table
-    sql(dir, "UPDATE items SET derived = substr(derived, 1, instr(substr(derived, 4), char(10)) + 2)"
-        + " WHERE kind = 'candidate'");
-    sql(dir, "UPDATE items SET derived = rtrim(derived, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-        + "0123456789+/=:') || 'feedfacecafe:AAAAAQAAAAA=' WHERE kind = 'posting'");
+    String stamp = ranking.terms().stamp();
+    rewrite(dir, (kind, n, kept) -> {
+      int vector = indexOf(kept, stamp.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      String tail = new String(kept, vector, kept.length - vector, java.nio.charset.StandardCharsets.US_ASCII);
+      if (kind.equals(Catalog.POSTING)) { // a vector of another table
+        return concat(java.util.Arrays.copyOf(kept, vector), "feedfacecafe:AAAAAQAAAAA=");
+      }
+      // the text form before this one: a version line, the parse as JSON, the vector; kept before
+      // vectors were, for every other profile
+      int at = 1 + 1 + "v1".length(); // the format, the version's length and the version
+      int length = 0;
+      for (int shift = 0; ; shift += 7) {
+        byte b = kept[at++];
+        length |= (b & 0x7F) << shift;
+        if (b >= 0) {
+          break;
+        }
+      }
+      String json = JSON.writeValueAsString(ParseCodec.profile(kept, at, length));
+      return ("v1\n" + json + (n % 2 == 0 ? "" : "\n" + tail)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    });
     try (Opened o = new Opened(dir, "v1")) {
       assertEquals(new Catalog.Started(POSTINGS, 0, POSTINGS, 0), o.catalog.started(Catalog.POSTING));
       assertEquals(new Catalog.Started(PROFILES, 0, PROFILES, 0), o.catalog.started(Catalog.CANDIDATE));
@@ -165,9 +181,52 @@ class CatalogRestartTest {
     }
     try (Opened o = new Opened(dir, "v1")) {
       assertEquals(new Catalog.Started(POSTINGS, 0, 0, 0), o.catalog.started(Catalog.POSTING), "vectors kept anew");
-      assertEquals(new Catalog.Started(PROFILES, 0, 0, 0), o.catalog.started(Catalog.CANDIDATE));
+      assertEquals(new Catalog.Started(PROFILES, 0, 0, 0), o.catalog.started(Catalog.CANDIDATE), "kept in this form");
       assertEquals(before, o.matches());
     }
+  }
+
+  /** Rewrites what a closed store kept of each document. */
+  private static void rewrite(Path dir, ThrowingRewrite change) throws Exception {
+    try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("skillmatch.db"));
+        java.sql.Statement s = db.createStatement();
+        java.sql.ResultSet r = s.executeQuery("SELECT k.seq, i.kind, k.derived FROM kept k JOIN items i ON i.seq = k.seq");
+        java.sql.PreparedStatement p = db.prepareStatement("UPDATE kept SET derived = ? WHERE seq = ?")) {
+      int n = 0;
+      while (r.next()) {
+        byte[] changed = change.apply(r.getString(2), n++, r.getBytes(3));
+        p.setBytes(1, changed);
+        p.setLong(2, r.getLong(1));
+        p.addBatch();
+      }
+      p.executeBatch();
+    }
+  }
+
+  @FunctionalInterface
+  private interface ThrowingRewrite {
+    /** @param n the row's place in the listing, from 0 */
+    byte[] apply(String kind, int n, byte[] kept) throws Exception;
+  }
+
+  private static int indexOf(byte[] in, byte[] part) {
+    outer:
+    for (int i = in.length - part.length; i >= 0; i--) {
+      for (int j = 0; j < part.length; j++) {
+        if (in[i + j] != part[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    throw new IllegalStateException("not found");
+  }
+
+  private static byte[] concat(byte[] head, String tail) {
+    byte[] t = tail.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] out = java.util.Arrays.copyOf(head, head.length + t.length);
+    System.arraycopy(t, 0, out, head.length, t.length);
+    return out;
   }
 
   @Test

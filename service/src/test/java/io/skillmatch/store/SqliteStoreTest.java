@@ -157,33 +157,85 @@ class SqliteStoreTest {
   @Test
   void whatWasDerivedIsKeptWithTheBodyAndReplacedWithIt(@TempDir Path dir) {
     try (SqliteStore store = SqliteStore.open(dir, CLOCK, ids("p"))) {
-      store.create("posting", new Store.Body("{\"v\":1}", "parse 1"), null);
-      store.createAll("posting", List.of(new Store.Body("{\"v\":2}", "parse 2"), new Store.Body("{\"v\":3}", null)), null);
-      assertEquals("parse 1", store.get("posting", "p1").orElseThrow().derived());
+      store.create("posting", new Store.Body("{\"v\":1}", bytes("parse 1")), null);
+      store.createAll("posting", List.of(new Store.Body("{\"v\":2}", bytes("parse 2")), new Store.Body("{\"v\":3}", null)),
+          null);
+      assertEquals("parse 1", derived(store.get("posting", "p1")));
       assertNull(store.get("posting", "p3").orElseThrow().derived());
 
-      store.update("posting", "p1", new Store.Body("{\"v\":9}", "parse 9"));
-      assertEquals("parse 9", store.get("posting", "p1").orElseThrow().derived());
+      store.update("posting", "p1", new Store.Body("{\"v\":9}", bytes("parse 9")));
+      assertEquals("parse 9", derived(store.get("posting", "p1")));
       store.update("posting", "p2", "{\"v\":8}");
       assertNull(store.get("posting", "p2").orElseThrow().derived(), "a body replaced alone drops what came from the old one");
+      assertTrue(store.update("posting", "nobody", new Store.Body("{}", bytes("x"))).isEmpty());
 
-      store.saveDerived("posting", java.util.Map.of("p3", "parse 3", "gone", "x"));
-      assertEquals("parse 3", store.get("posting", "p3").orElseThrow().derived());
+      store.saveDerived("posting", java.util.Map.of("p3", bytes("parse 3"), "gone", bytes("x")));
+      assertEquals("parse 3", derived(store.get("posting", "p3")));
       assertEquals(3, store.count("posting"), "an unknown id creates nothing");
+      assertTrue(store.delete("posting", "p3"));
+      Store.Item again = store.create("posting", "{}", null);
+      assertNull(again.derived());
+      assertNull(store.get("posting", again.id()).orElseThrow().derived(), "nothing of a deleted document stays");
     }
     try (SqliteStore store = SqliteStore.open(dir, CLOCK, ids("q"))) {
-      assertEquals(List.of("parse 9", "parse 3"), store.list("posting", 10, null).items().stream()
-          .map(Store.Item::derived).filter(java.util.Objects::nonNull).toList(), "durable");
+      assertEquals(List.of("parse 9"), store.list("posting", 10, null).items().stream()
+          .map(Store.Item::derived).filter(java.util.Objects::nonNull).map(String::new).toList(), "durable");
     }
+  }
+
+  @Test
+  void whatAStoreKeptWithItsBodiesIsMovedApartOnOpen(@TempDir Path dir) throws Exception {
+    try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("skillmatch.db"));
+        java.sql.Statement s = db.createStatement()) {
+      s.execute("CREATE TABLE items (seq INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, id TEXT NOT NULL,"
+          + " body TEXT NOT NULL, created TEXT NOT NULL, updated TEXT NOT NULL, owner TEXT, derived TEXT,"
+          + " UNIQUE (kind, id))");
+      s.execute("BEGIN");
+      for (int i = 1; i <= 25_003; i++) { // past two of the move's batches
+        s.execute("INSERT INTO items (kind, id, body, created, updated, derived) VALUES ('posting', 'p" + i + "', '{}',"
+            + " '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', " + (i % 3 == 0 ? "NULL" : "'kept é " + i + "'") + ")");
+      }
+      s.execute("COMMIT");
+    }
+    for (int open = 0; open < 2; open++) {
+      try (SqliteStore store = SqliteStore.open(dir, CLOCK, ids("x"))) {
+        assertEquals("kept é 1", derived(store.get("posting", "p1")), "text read back as its UTF-8 bytes");
+        assertNull(store.get("posting", "p3").orElseThrow().derived());
+        assertEquals("kept é 25003", derived(store.get("posting", "p25003")));
+        List<Store.Item> all = new ArrayList<>();
+        String cursor = null;
+        do {
+          Store.Page page = store.listDerived("posting", 10_000, cursor);
+          all.addAll(page.items());
+          cursor = page.nextCursor();
+        } while (cursor != null);
+        assertEquals(25_003, all.size());
+        assertEquals(25_003 - 25_003 / 3, all.stream().filter(item -> item.derived() != null).count());
+        store.saveDerived("posting", java.util.Map.of("p2", bytes("new")));
+      }
+      try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("skillmatch.db"));
+          java.sql.Statement s = db.createStatement();
+          java.sql.ResultSet r = s.executeQuery("SELECT COUNT(*) FROM items WHERE derived IS NOT NULL")) {
+        assertEquals(0, r.getInt(1), "the old column is emptied");
+      }
+    }
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static String derived(java.util.Optional<Store.Item> item) {
+    return new String(item.orElseThrow().derived(), java.nio.charset.StandardCharsets.UTF_8);
   }
 
   @Test
   void aListingOfWhatWasDerivedHasNoBodiesAndPagesAsTheFullOne(@TempDir Path dir) {
     try (SqliteStore store = SqliteStore.open(dir, CLOCK, ids("p"))) {
       for (int i = 0; i < 7; i++) {
-        store.create("posting", new Store.Body("{\"n\":" + i + "}", i % 2 == 0 ? "parse " + i : null), "o" + i % 3);
+        store.create("posting", new Store.Body("{\"n\":" + i + "}", i % 2 == 0 ? bytes("parse " + i) : null), "o" + i % 3);
       }
-      store.create("candidate", new Store.Body("{}", "other kind"), null);
+      store.create("candidate", new Store.Body("{}", bytes("other kind")), null);
       List<Store.Item> full = new ArrayList<>();
       List<Store.Item> lean = new ArrayList<>();
       String a = null;
@@ -198,9 +250,10 @@ class SqliteStoreTest {
         assertEquals(a, b, "the same cursors");
       } while (a != null);
       assertEquals(7, lean.size());
-      assertTrue(lean.stream().allMatch(item -> item.body() == null), "no bodies");
-      assertEquals(full.stream().map(item -> new Store.Item(item.kind(), item.id(), null, item.derived(), item.owner(),
-          item.created(), item.updated())).toList(), lean, "all else as listed in full");
+      assertTrue(lean.stream().allMatch(item -> item.body() == null && item.created() == null), "no bodies, no times");
+      java.util.function.Function<Store.Item, String> shown = item -> item.kind() + " " + item.id() + " " + item.owner()
+          + " " + (item.derived() == null ? null : new String(item.derived(), java.nio.charset.StandardCharsets.UTF_8));
+      assertEquals(full.stream().map(shown).toList(), lean.stream().map(shown).toList(), "all else as listed in full");
     }
   }
 
@@ -224,9 +277,29 @@ class SqliteStoreTest {
           }
         }
         assertTrue(plan.toString().contains(byOwner ? "items_owner (kind=? AND owner=? AND seq>?)"
-            : "items_kind (kind=? AND seq>?)"), plan.toString());
+            : "items_list (kind=? AND seq>?)"), plan.toString());
         assertFalse(plan.toString().contains("TEMP B-TREE"), "no sort per page: " + plan);
       }
+    }
+  }
+
+  @Test
+  void theListingWithoutBodiesReadsNoRowOfTheItems(@TempDir Path dir) throws Exception {
+    SqliteStore.open(dir, CLOCK, ids("p")).close();
+    try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("skillmatch.db"));
+        java.sql.PreparedStatement p = db.prepareStatement("EXPLAIN QUERY PLAN " + SqliteStore.listDerivedSql())) {
+      p.setString(1, "posting");
+      p.setString(2, "0");
+      p.setString(3, "10");
+      StringBuilder plan = new StringBuilder();
+      try (java.sql.ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          plan.append(r.getString("detail")).append('\n');
+        }
+      }
+      assertTrue(plan.toString().contains("USING COVERING INDEX items_list (kind=? AND seq>?)"), plan.toString());
+      assertTrue(plan.toString().contains("USING INTEGER PRIMARY KEY"), "what was kept by its seq: " + plan);
+      assertFalse(plan.toString().contains("TEMP B-TREE"), "no sort per page: " + plan);
     }
   }
 
