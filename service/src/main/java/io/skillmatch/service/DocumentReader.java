@@ -199,7 +199,8 @@ final class DocumentReader {
   /**
    * A stored posting prepared again from its kept parse and text vector, without parsing; its body
    * is read only when the vector must be made again. Null when the parse must be read again (none
-   * kept, or kept by another version).
+   * kept, or kept by another version). Read without its evidence when what was kept is {@link
+   * #current}, since a posting is held without it ({@link #held}); with it otherwise, to be kept anew.
    */
   Matcher.PostingDoc postingKept(java.util.function.Supplier<JsonNode> input, byte[] derived) {
     Kept k = layout(derived);
@@ -207,7 +208,7 @@ final class DocumentReader {
       return legacy(derived, ParsedPosting.class, (p, v) -> v != null ? matcher.posting(compact(p), v)
           : matcher.posting(compact(p), postingText(input.get(), p)));
     }
-    ParsedPosting p = posting(k, true);
+    ParsedPosting p = posting(k, !current(derived));
     if (p == null) {
       return null;
     }
@@ -300,6 +301,9 @@ final class DocumentReader {
    */
   Matcher.PostingDoc held(Matcher.PostingDoc doc) {
     ParsedPosting p = doc.parsed();
+    if (p.requirements().stream().allMatch(r -> r.evidence() == null)) {
+      return doc;
+    }
     ParsedPosting lean = new ParsedPosting(p.title(), p.seniority(), p.minYears(), p.requirements().stream()
         .map(r -> r.evidence() == null ? r
             : new Requirement(r.skill(), r.skillId(), r.importance(), r.minYears(), r.anyOf(), null))

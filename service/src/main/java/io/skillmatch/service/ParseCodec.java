@@ -19,7 +19,9 @@ import java.util.Map;
  * names; numbers as varints; each distinct string once per parse, then by reference (the evidence
  * of every skill on a resume's skills line is one sentence). Enums go by ordinal: the parsing
  * package's fingerprint, which marks every kept parse, changes with them. Bytes that do not read
- * as a parse throw {@link IllegalArgumentException}.
+ * as a parse throw {@link IllegalArgumentException}. Any change to what is written here must change
+ * the format byte of what is kept ({@code DocumentReader.FORMAT}), or parses kept before it would be
+ * misread.
  */
 final class ParseCodec {
   private ParseCodec() {}
