@@ -120,10 +120,40 @@ final class Catalog {
     this.store = store;
     this.reader = reader;
     this.json = json;
-    this.postings = new Shelf<>(POSTING, input -> reader.posting(input, ""), reader::postingKept, reader::derived,
-        reader::held, Posting::new, Posting::doc, Matcher.PostingDoc::skills, indexDir);
-    this.candidates = new Shelf<>(CANDIDATE, input -> reader.profile(input, ""), reader::profileKept, reader::derived,
-        d -> d, Candidate::new, Candidate::doc, Matcher.ProfileDoc::skills, indexDir);
+    // the two kinds start side by side: what each does on one core (opening its graph, filling its
+    // maps) runs while the other prepares documents on all of them
+    java.util.concurrent.CompletableFuture<Shelf<Candidate, Matcher.ProfileDoc>> later =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> new Shelf<>(CANDIDATE, input -> reader.profile(input, ""),
+            reader::profileKept, reader::derived, d -> d, Candidate::new, Candidate::doc, Matcher.ProfileDoc::skills,
+            indexDir), runnable -> Thread.ofPlatform().name("skillmatch-start-candidates").start(runnable));
+    Shelf<Posting, Matcher.PostingDoc> first;
+    try {
+      first = new Shelf<>(POSTING, input -> reader.posting(input, ""), reader::postingKept, reader::derived,
+          reader::held, Posting::new, Posting::doc, Matcher.PostingDoc::skills, indexDir);
+    } catch (RuntimeException | Error e) {
+      try { // not left running against a store about to be closed
+        later.join();
+      } catch (RuntimeException other) {
+        e.addSuppressed(other);
+      }
+      throw e;
+    }
+    this.postings = first;
+    this.candidates = candidatesStarted(later);
+  }
+
+  private static <S> S candidatesStarted(java.util.concurrent.CompletableFuture<S> started) {
+    try {
+      return started.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error r) {
+        throw r;
+      }
+      throw e;
+    }
   }
 
   /**
@@ -138,7 +168,7 @@ final class Catalog {
     private final Entry<E, D> entry;
     private final Function<E, D> doc;
     private final Function<D, float[]> vector;
-    private final Map<String, E> byId = new ConcurrentHashMap<>();
+    private final Map<String, E> byId;
     private final HnswIndex<D> index;
     // writes count up; the exact index below EXACT_BELOW is kept for the version it was built at
     private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
@@ -209,6 +239,7 @@ final class Catalog {
         }
       } while (next != null);
       long prepared = System.nanoTime();
+      byId = new ConcurrentHashMap<>(Math.max(16, ids.size() * 4 / 3)); // filled at once, not grown step by step
       int indexed = keepAll(ids, entries, true);
       started = new Started(ids.size(), parsed, vectored, indexed);
       LOG.info("{}s: {} read from the store ({} parsed anew, {} kept anew) in {} ms ({} ms waiting for it), {}"

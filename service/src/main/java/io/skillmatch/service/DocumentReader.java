@@ -35,6 +35,8 @@ final class DocumentReader {
   // values held once each across documents (see compact), the first SHARED of them
   private static final int SHARED = 200_000;
   private final Canonical shared = new Canonical(SHARED);
+  // skill names and ids, one string each across documents
+  private final InternedStrings names = new InternedStrings();
   private final ObjectMapper parses = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -217,9 +219,9 @@ final class DocumentReader {
     return terms != null ? matcher.posting(held, terms) : matcher.posting(held, postingText(input.get(), held));
   }
 
-  private static ParsedPosting posting(Kept k, boolean evidence) {
+  private ParsedPosting posting(Kept k, boolean evidence) {
     try {
-      return ParseCodec.posting(k.bytes(), k.parse(), k.parseLength(), evidence);
+      return ParseCodec.posting(k.bytes(), k.parse(), k.parseLength(), evidence, names);
     } catch (IllegalArgumentException e) {
       return null;
     }
@@ -258,7 +260,7 @@ final class DocumentReader {
    */
   ParsedPosting compact(ParsedPosting p) {
     return new ParsedPosting(shared.of(p.title()), p.seniority(), shared.of(p.minYears()), p.requirements().stream()
-        .map(r -> new Requirement(r.skill().intern(), r.skillId().intern(), r.importance(), shared.of(r.minYears()),
+        .map(r -> new Requirement(names.of(r.skill()), names.of(r.skillId()), r.importance(), shared.of(r.minYears()),
             shared.of(r.anyOf()), r.evidence()))
         .toList(), strings(p.unknownSkills()), strings(p.warnings()));
   }
@@ -266,7 +268,7 @@ final class DocumentReader {
   ParsedProfile compact(ParsedProfile p) {
     Map<Object, Object> texts = new HashMap<>();
     return new ParsedProfile(p.skills().stream()
-        .map(k -> new ProfileSkill(k.skill().intern(), k.skillId().intern(), shared.of(k.years()),
+        .map(k -> new ProfileSkill(names.of(k.skill()), names.of(k.skillId()), shared.of(k.years()),
             shared.of(k.lastUsedYear()), k.weak(), shared(k.evidence(), texts)))
         .toList(), shared.of(p.totalYears()), p.seniority(), strings(p.titles()), strings(p.unknownSkills()),
         strings(p.warnings()));
@@ -326,7 +328,7 @@ final class DocumentReader {
     }
     ParsedProfile p;
     try {
-      p = ParseCodec.profile(k.bytes(), k.parse(), k.parseLength());
+      p = ParseCodec.profile(k.bytes(), k.parse(), k.parseLength(), names);
     } catch (IllegalArgumentException e) {
       return null;
     }

@@ -64,17 +64,20 @@ final class ParseCodec {
     return out.bytes();
   }
 
-  /** A posting from {@code length} bytes at {@code from}; without evidence when not {@code evidence}. */
-  static ParsedPosting posting(byte[] bytes, int from, int length, boolean evidence) {
-    In in = new In(bytes, from, length);
+  /**
+   * A posting from {@code length} bytes at {@code from}; without evidence when not {@code evidence};
+   * skill names and ids as {@code names} holds them.
+   */
+  static ParsedPosting posting(byte[] bytes, int from, int length, boolean evidence, InternedStrings names) {
+    In in = new In(bytes, from, length, names);
     try {
       String title = in.string();
       Seniority seniority = in.ordinal(Seniority.values());
       Integer minYears = in.integer();
       Requirement[] reqs = new Requirement[in.count()];
       for (int i = 0; i < reqs.length; i++) {
-        String skill = in.string();
-        String skillId = in.string();
+        String skill = in.name();
+        String skillId = in.name();
         Importance importance = in.ordinal(Importance.values());
         Integer years = in.integer();
         String anyOf = in.string();
@@ -89,12 +92,13 @@ final class ParseCodec {
     }
   }
 
-  static ParsedProfile profile(byte[] bytes, int from, int length) {
-    In in = new In(bytes, from, length);
+  /** A profile from {@code length} bytes at {@code from} (as for a posting). */
+  static ParsedProfile profile(byte[] bytes, int from, int length, InternedStrings names) {
+    In in = new In(bytes, from, length, names);
     try {
       ProfileSkill[] skills = new ProfileSkill[in.count()];
       for (int i = 0; i < skills.length; i++) {
-        skills[i] = new ProfileSkill(in.string(), in.string(), in.decimal(), in.integer(), in.flag(), in.evidence());
+        skills[i] = new ProfileSkill(in.name(), in.name(), in.decimal(), in.integer(), in.flag(), in.evidence());
       }
       ParsedProfile p = new ParsedProfile(List.of(skills), in.decimal(), in.ordinal(Seniority.values()), in.strings(),
           in.strings(), in.strings());
@@ -191,9 +195,11 @@ final class ParseCodec {
     private int at;
     private final int end;
     private final List<String> strings = new ArrayList<>();
+    private final InternedStrings names;
 
-    In(byte[] buf, int from, int length) {
+    In(byte[] buf, int from, int length, InternedStrings names) {
       java.util.Objects.checkFromIndexSize(from, length, buf.length);
+      this.names = names;
       this.buf = buf;
       this.at = from;
       this.end = from + length;
@@ -268,6 +274,15 @@ final class ParseCodec {
     }
 
     String string() {
+      return string(false);
+    }
+
+    /** A string as {@link #names} holds it. */
+    String name() {
+      return string(true);
+    }
+
+    private String string(boolean name) {
       long v = varint();
       if (v == 0) {
         return null;
@@ -279,7 +294,7 @@ final class ParseCodec {
       if (length > end - at) {
         throw new IllegalArgumentException("string past the end: " + length);
       }
-      String s = new String(buf, at, (int) length, StandardCharsets.UTF_8);
+      String s = name ? names.of(buf, at, (int) length) : new String(buf, at, (int) length, StandardCharsets.UTF_8);
       at += (int) length;
       strings.add(s);
       return s;

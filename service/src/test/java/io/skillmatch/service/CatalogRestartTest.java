@@ -171,7 +171,7 @@ class CatalogRestartTest {
           break;
         }
       }
-      String json = JSON.writeValueAsString(ParseCodec.profile(kept, at, length));
+      String json = JSON.writeValueAsString(ParseCodec.profile(kept, at, length, new InternedStrings()));
       return ("v1\n" + json + (n % 2 == 0 ? "" : "\n" + tail)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     });
     try (Opened o = new Opened(dir, "v1")) {

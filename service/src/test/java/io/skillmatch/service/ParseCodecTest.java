@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class ParseCodecTest {
   private static List<ParsedPosting> postings;
   private static List<ParsedProfile> profiles;
+  private static final InternedStrings NAMES = new InternedStrings();
 
   @BeforeAll
   static void parse() {
@@ -44,11 +45,11 @@ class ParseCodecTest {
   void parsesReadBackEqual() {
     for (ParsedPosting p : postings) {
       byte[] b = ParseCodec.write(p);
-      assertEquals(p, ParseCodec.posting(b, 0, b.length, true));
+      assertEquals(p, ParseCodec.posting(b, 0, b.length, true, NAMES));
     }
     for (ParsedProfile p : profiles) {
       byte[] b = ParseCodec.write(p);
-      assertEquals(p, ParseCodec.profile(b, 0, b.length));
+      assertEquals(p, ParseCodec.profile(b, 0, b.length, NAMES));
     }
   }
 
@@ -69,11 +70,11 @@ class ParseCodecTest {
     ParsedProfile empty = new ParsedProfile(List.of(), null, null, List.of(), List.of(), List.of());
     for (ParsedPosting p : List.of(posting, titled)) {
       byte[] b = ParseCodec.write(p);
-      assertEquals(p, ParseCodec.posting(b, 0, b.length, true));
+      assertEquals(p, ParseCodec.posting(b, 0, b.length, true, NAMES));
     }
     for (ParsedProfile p : List.of(profile, empty)) {
       byte[] b = ParseCodec.write(p);
-      assertEquals(p, ParseCodec.profile(b, 0, b.length));
+      assertEquals(p, ParseCodec.profile(b, 0, b.length, NAMES));
     }
   }
 
@@ -84,10 +85,10 @@ class ParseCodecTest {
     byte[] b = ParseCodec.write(p);
     byte[] padded = new byte[b.length + 9];
     System.arraycopy(b, 0, padded, 4, b.length);
-    ParsedPosting lean = ParseCodec.posting(padded, 4, b.length, false);
+    ParsedPosting lean = ParseCodec.posting(padded, 4, b.length, false, NAMES);
     assertEquals(p.requirements().stream().map(r -> new Requirement(r.skill(), r.skillId(), r.importance(),
         r.minYears(), r.anyOf(), null)).toList(), lean.requirements());
-    assertEquals(p, ParseCodec.posting(padded, 4, b.length, true));
+    assertEquals(p, ParseCodec.posting(padded, 4, b.length, true, NAMES));
   }
 
   @Test
@@ -114,9 +115,9 @@ class ParseCodecTest {
       byte[] b = bad;
       try {
         if (i % 2 == 0) {
-          ParseCodec.posting(b, 0, b.length, true);
+          ParseCodec.posting(b, 0, b.length, true, NAMES);
         } else {
-          ParseCodec.profile(b, 0, b.length);
+          ParseCodec.profile(b, 0, b.length, NAMES);
         }
       } catch (IllegalArgumentException e) {
         refused++;
@@ -125,7 +126,7 @@ class ParseCodecTest {
     // a changed byte may still read as a parse (another number, another letter); a cut never does
     assertTrue(refused >= 100, refused + " of 200 refused");
     byte[] one = ParseCodec.write(postings.get(0));
-    assertThrows(IllegalArgumentException.class, () -> ParseCodec.posting(one, 0, one.length - 1, true));
-    assertThrows(IndexOutOfBoundsException.class, () -> ParseCodec.posting(one, 1, one.length, true));
+    assertThrows(IllegalArgumentException.class, () -> ParseCodec.posting(one, 0, one.length - 1, true, NAMES));
+    assertThrows(IndexOutOfBoundsException.class, () -> ParseCodec.posting(one, 1, one.length, true, NAMES));
   }
 }
