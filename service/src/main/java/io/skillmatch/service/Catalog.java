@@ -140,6 +140,30 @@ final class Catalog {
     }
     this.postings = first;
     this.candidates = candidatesStarted(later);
+    compactAfterRewriting();
+  }
+
+  /**
+   * Compacts the store when start-up kept most documents anew (new parsers, an older kept form):
+   * each replaced what was kept in place, leaving it scattered over pages that were filled by what
+   * it replaced, and a restart read three times the bytes, out of order.
+   */
+  private void compactAfterRewriting() {
+    int read = postings.started.read() + candidates.started.read();
+    int rewritten = postings.started.parsed() + postings.started.vectored() + candidates.started.parsed()
+        + candidates.started.vectored();
+    if (rewritten == 0 || rewritten * 2L < read) {
+      return;
+    }
+    long began = System.nanoTime();
+    try {
+      store.compact();
+      LOG.info("compacted the store after keeping {} of {} documents anew, in {} ms", rewritten, read,
+          (System.nanoTime() - began) / 1_000_000);
+    } catch (RuntimeException e) { // the store serves as it is; only restarts are slower
+      LOG.warn("could not compact the store after keeping {} of {} documents anew: {}", rewritten, read,
+          e.getMessage());
+    }
   }
 
   private static <S> S candidatesStarted(java.util.concurrent.CompletableFuture<S> started) {

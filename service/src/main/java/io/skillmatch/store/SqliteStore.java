@@ -386,6 +386,15 @@ public final class SqliteStore implements Store {
   }
 
   @Override
+  public synchronized void compact() {
+    try (Statement s = db.createStatement()) {
+      s.execute("VACUUM");
+    } catch (SQLException e) {
+      throw new StoreException("cannot compact the store: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public synchronized long count(String kind) {
     try (PreparedStatement p = db.prepareStatement("SELECT COUNT(*) FROM items WHERE kind = ?")) {
       p.setString(1, kind);

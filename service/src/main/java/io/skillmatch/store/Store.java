@@ -73,6 +73,13 @@ public interface Store extends AutoCloseable {
    */
   Page listDerived(String kind, int limit, String cursor);
 
+  /**
+   * Rewrites the store's storage in order and without the space freed within it, after much of it
+   * was rewritten (what was kept of most documents replaced at once): a restart then reads it in
+   * order. Takes a while, and room for a second copy.
+   */
+  void compact();
+
   /** How many documents of a kind are stored. */
   long count(String kind);
 

@@ -53,9 +53,14 @@ class CatalogRestartTest {
     final Catalog catalog;
 
     Opened(Path dir, String version) {
+      this(dir, version, store -> store);
+    }
+
+    /** @param seen the store as the catalog sees it */
+    Opened(Path dir, String version, java.util.function.UnaryOperator<io.skillmatch.store.Store> seen) {
       AtomicLong n = new AtomicLong();
       store = SqliteStore.open(dir, CLOCK, () -> "id" + n.incrementAndGet() + "-" + System.nanoTime());
-      catalog = new Catalog(store, new DocumentReader(PostingParser.of(ranking.taxonomy()),
+      catalog = new Catalog(seen.apply(store), new DocumentReader(PostingParser.of(ranking.taxonomy()),
           ProfileParser.of(ranking.taxonomy(), CLOCK), ranking.matcher(RankingModel.bundled(), CLOCK), version),
           JSON, Catalog.SHORTLIST, dir.resolve("index"));
     }
@@ -113,15 +118,34 @@ class CatalogRestartTest {
     try (Opened o = new Opened(dir, "v1")) {
       before = o.filled();
     }
-    try (Opened o = new Opened(dir, "v2")) {
+    java.util.concurrent.atomic.AtomicInteger compacted = new java.util.concurrent.atomic.AtomicInteger();
+    try (Opened o = new Opened(dir, "v2", counting(compacted))) {
       // the parsers are the same in truth, so every vector is too: parsed again, indexed again never
       assertEquals(new Catalog.Started(POSTINGS, POSTINGS, 0, 0), o.catalog.started(Catalog.POSTING));
       assertEquals(new Catalog.Started(PROFILES, PROFILES, 0, 0), o.catalog.started(Catalog.CANDIDATE));
       assertEquals(before, o.matches());
+      assertEquals(1, compacted.get(), "compacted after keeping every parse anew");
     }
-    try (Opened o = new Opened(dir, "v2")) {
+    try (Opened o = new Opened(dir, "v2", counting(compacted))) {
       assertEquals(new Catalog.Started(POSTINGS, 0, 0, 0), o.catalog.started(Catalog.POSTING), "v2's parses were kept");
+      assertEquals(1, compacted.get(), "not compacted when nothing was kept anew");
     }
+  }
+
+  /** The store as it is, counting the times it is compacted. */
+  private static java.util.function.UnaryOperator<io.skillmatch.store.Store> counting(
+      java.util.concurrent.atomic.AtomicInteger compacted) {
+    return store -> (io.skillmatch.store.Store) java.lang.reflect.Proxy.newProxyInstance(
+        CatalogRestartTest.class.getClassLoader(), new Class<?>[] {io.skillmatch.store.Store.class}, (proxy, m, args) -> {
+          if (m.getName().equals("compact")) {
+            compacted.incrementAndGet();
+          }
+          try {
+            return m.invoke(store, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
   }
 
   /** Runs one SQL update on a closed store. */
