@@ -242,13 +242,25 @@ public final class HnswIndex<T> implements NearestSearch<T>, AutoCloseable {
     }
   }
 
-  /** Adds many items, searchable once all are in: for loading a store on start. */
+  /** Adds many items, searchable once all are in. */
   public synchronized void putAll(List<String> ids, List<T> items, List<float[]> vectors) {
     for (int i = 0; i < ids.size(); i++) {
       add(ids.get(i), items.get(i), vectors.get(i));
     }
     written(ids.size());
     refresh();
+  }
+
+  /**
+   * Adds many items for a bulk load: searchable, and durable, only from the next {@link
+   * #mergeToOne}. Until then they stay in the writer's buffer, so that a load is not cut into a
+   * segment a batch, each merged into the next again and again (graph building was rebuilt several
+   * times over). Items lost before that are indexed again by {@link #sync} from the store.
+   */
+  public synchronized void putAllLater(List<String> ids, List<T> items, List<float[]> vectors) {
+    for (int i = 0; i < ids.size(); i++) {
+      add(ids.get(i), items.get(i), vectors.get(i));
+    }
   }
 
   /** How many segments a search visits (each one graph); for diagnostics and tests. */

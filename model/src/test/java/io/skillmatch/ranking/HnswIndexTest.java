@@ -78,6 +78,28 @@ class HnswIndexTest {
   }
 
   @Test
+  void aBulkLoadInBatchesIsSearchableFromItsSettlingAsOneGraph(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    int n = 3_000;
+    List<float[]> docs = ProfileLikeVectors.of(n, 4);
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      ids.add("d" + i);
+    }
+    try (HnswIndex<String> index = HnswIndex.open(dir)) {
+      for (int from = 0; from < n; from += 500) {
+        index.putAllLater(ids.subList(from, from + 500), ids.subList(from, from + 500), docs.subList(from, from + 500));
+      }
+      assertTrue(index.search(docs.get(7), 5).isEmpty(), "not searchable before settling");
+      index.mergeToOne();
+      assertEquals(1, index.segments(), "batches are not segments of their own");
+      assertEquals("d7", index.search(docs.get(7), 1).get(0).item());
+    }
+    try (HnswIndex<String> again = HnswIndex.open(dir)) {
+      assertEquals(0, again.sync(ids, ids, docs), "settled is durable: nothing to index again");
+    }
+  }
+
+  @Test
   void aGraphOnDiskIsOpenedByOneProcessAtATime(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
     try (HnswIndex<String> first = HnswIndex.open(dir)) {
       first.put("a", "a", new float[] {1, 0});

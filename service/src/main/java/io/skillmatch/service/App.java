@@ -233,7 +233,7 @@ public final class App {
         }
         if (batch.size() == batchSize || line == null && !batch.isEmpty()) {
           List<Integer> at = List.copyOf(lines);
-          added += catalog.addAll(kind, batch, null, (i, message) -> problems.accept(file + ":" + at.get(i) + ": "
+          added += catalog.importAll(kind, batch, (i, message) -> problems.accept(file + ":" + at.get(i) + ": "
               + message));
           progress.accept(added);
           batch.clear();

@@ -57,6 +57,9 @@ final class Catalog {
     }
   }
 
+  /** How documents kept in memory reach the graph: synced on start, searchable now, or from the next settle. */
+  private enum Keep { ON_START, NOW, LATER }
+
   /** An exact index and the shelf version it was built at. */
   private record Exact<D>(long version, VectorIndex<D> index) {}
 
@@ -264,7 +267,7 @@ final class Catalog {
       } while (next != null);
       long prepared = System.nanoTime();
       byId = new ConcurrentHashMap<>(Math.max(16, ids.size() * 4 / 3)); // filled at once, not grown step by step
-      int indexed = keepAll(ids, entries, true);
+      int indexed = keepAll(ids, entries, Keep.ON_START);
       started = new Started(ids.size(), parsed, vectored, indexed);
       LOG.info("{}s: {} read from the store ({} parsed anew, {} kept anew) in {} ms ({} ms waiting for it), {}"
           + " in the graph ({} indexed anew, {} segment(s)) in {} ms", kind, ids.size(), parsed, vectored,
@@ -286,7 +289,8 @@ final class Catalog {
      * Adds many documents: read on all cores outside the lock, stored in one transaction, indexed
      * together. Those that cannot be read are skipped and reported to {@code rejected} by position.
      */
-    int addAll(List<JsonNode> inputs, String owner, java.util.function.BiConsumer<Integer, String> rejected) {
+    int addAll(List<JsonNode> inputs, String owner, java.util.function.BiConsumer<Integer, String> rejected,
+        boolean searchable) {
       List<Prepared<D>> readOrNull = java.util.stream.IntStream.range(0, inputs.size()).parallel().mapToObj(i -> {
         try {
           return prepared(inputs.get(i));
@@ -303,7 +307,7 @@ final class Catalog {
         for (int i = 0; i < ids.size(); i++) {
           entries.add(entry.of(ids.get(i), owner, good.get(i).doc()));
         }
-        keepAll(ids, entries, false);
+        keepAll(ids, entries, searchable ? Keep.NOW : Keep.LATER);
         return ids.size();
       }
     }
@@ -363,7 +367,7 @@ final class Catalog {
      * Keeps new documents in the map and the graph, refreshing the graph once for all; on start,
      * the graph keeps what it holds unchanged. Returns how many were indexed anew.
      */
-    private int keepAll(List<String> ids, List<E> entries, boolean onStart) {
+    private int keepAll(List<String> ids, List<E> entries, Keep how) {
       List<D> docs = entries.stream().map(doc).toList();
       for (int i = 0; i < ids.size(); i++) {
         byId.put(ids.get(i), entries.get(i));
@@ -371,10 +375,10 @@ final class Catalog {
       }
       List<float[]> vectors = docs.stream().map(vector).toList();
       int indexed = ids.size();
-      if (onStart) {
-        indexed = index.sync(ids, docs, vectors);
-      } else {
-        index.putAll(ids, docs, vectors);
+      switch (how) {
+        case ON_START -> indexed = index.sync(ids, docs, vectors);
+        case NOW -> index.putAll(ids, docs, vectors);
+        case LATER -> index.putAllLater(ids, docs, vectors);
       }
       version.incrementAndGet();
       return indexed;
@@ -417,7 +421,15 @@ final class Catalog {
 
   /** Adds many documents of a kind at once (an import); returns how many were kept. */
   int addAll(String kind, List<JsonNode> inputs, String owner, java.util.function.BiConsumer<Integer, String> rejected) {
-    return shelf(kind).addAll(inputs, owner, rejected);
+    return shelf(kind).addAll(inputs, owner, rejected, true);
+  }
+
+  /**
+   * Adds many documents as part of an import: stored at once, searchable from the next {@link
+   * #settle} of their kind, which an import ends with.
+   */
+  int importAll(String kind, List<JsonNode> inputs, java.util.function.BiConsumer<Integer, String> rejected) {
+    return shelf(kind).addAll(inputs, null, rejected, false);
   }
 
   Optional<Posting> replacePosting(String id, JsonNode input) {
