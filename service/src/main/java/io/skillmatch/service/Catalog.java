@@ -201,6 +201,10 @@ final class Catalog {
     private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
     private volatile Exact<D> exact;
     private final Started started;
+    // an import's graph work, one batch after another on a thread of its own, while the next batch
+    // is read on the cores; settle waits for it
+    private java.util.concurrent.CompletableFuture<Void> indexing =
+        java.util.concurrent.CompletableFuture.completedFuture(null);
 
     /**
      * @param derive what is kept of a prepared document beside its body
@@ -378,10 +382,21 @@ final class Catalog {
       switch (how) {
         case ON_START -> indexed = index.sync(ids, docs, vectors);
         case NOW -> index.putAll(ids, docs, vectors);
-        case LATER -> index.putAllLater(ids, docs, vectors);
+        case LATER -> indexing = indexing.thenRunAsync(() -> index.putAllLater(ids, docs, vectors),
+            runnable -> Thread.ofPlatform().name("skillmatch-import-" + kind).start(runnable));
       }
       version.incrementAndGet();
       return indexed;
+    }
+
+    /** Waits for an import's graph work under way; throws what it failed with. */
+    synchronized void indexed() {
+      try {
+        indexing.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        indexing = java.util.concurrent.CompletableFuture.completedFuture(null);
+        throw e.getCause() instanceof RuntimeException r ? r : e;
+      }
     }
 
     private void forget(E old) {
@@ -398,7 +413,9 @@ final class Catalog {
 
   /** Merges a kind's graph into one segment and makes it durable: after a bulk import. */
   void settle(String kind) {
-    shelf(kind).index.mergeToOne();
+    Shelf<?, ?> shelf = shelf(kind);
+    shelf.indexed();
+    shelf.index.mergeToOne();
   }
 
   private Shelf<?, ?> shelf(String kind) {
@@ -411,8 +428,13 @@ final class Catalog {
 
   /** Makes the graphs durable and lets them go. */
   void close() {
-    postings.index.close();
-    candidates.index.close();
+    try {
+      postings.indexed();
+      candidates.indexed();
+    } finally {
+      postings.index.close();
+      candidates.index.close();
+    }
   }
 
   Posting addPosting(JsonNode input, String owner) {
