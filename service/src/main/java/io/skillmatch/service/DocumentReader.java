@@ -97,80 +97,27 @@ final class DocumentReader {
   }
 
   /**
-   * What is kept of a prepared posting besides its body: a format byte, this reading's version, the
-   * parse ({@link ParseCodec}), and the text vector under its table's stamp ({@link TermVectors#encode}).
+   * What is kept of a prepared posting besides its body: this reading's version, the parse and the
+   * text vector under its table's stamp ({@link TermVectors#encode}), as {@link ParseCodec#kept}.
    */
   byte[] derived(Matcher.PostingDoc doc) {
-    return mark(ParseCodec.write(doc.parsed()), doc.terms());
+    return ParseCodec.kept(version, ParseCodec.write(doc.parsed()), matcher.terms().encode(doc.terms()));
   }
 
   /** What is kept of a prepared profile besides its body (as for a posting). */
   byte[] derived(Matcher.ProfileDoc doc) {
-    return mark(ParseCodec.write(doc.parsed()), doc.terms());
+    return ParseCodec.kept(version, ParseCodec.write(doc.parsed()), matcher.terms().encode(doc.terms()));
   }
 
-  // the first byte of what is kept in this form; the text form before it began with a hex digit
-  private static final byte FORMAT = 1;
-
-  private byte[] mark(byte[] parse, TermVectors.Vector terms) {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(parse.length + 800);
-    out.write(FORMAT);
-    byte[] v = version.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    varint(out, v.length);
-    out.writeBytes(v);
-    varint(out, parse.length);
-    out.writeBytes(parse);
-    out.writeBytes(matcher.terms().encode(terms).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    return out.toByteArray();
-  }
-
-  private static void varint(java.io.ByteArrayOutputStream out, int v) {
-    while ((v & ~0x7F) != 0) {
-      out.write((v & 0x7F) | 0x80);
-      v >>>= 7;
-    }
-    out.write(v);
-  }
-
-  /** Where the parse and the vector lie in what was kept in this reading's version; null otherwise. */
-  private record Kept(byte[] bytes, int parse, int parseLength, int vector) {}
-
-  private Kept layout(byte[] derived) {
-    if (derived == null || derived.length < 2 || derived[0] != FORMAT) {
-      return null;
-    }
-    int[] at = {1};
-    int n = varint(derived, at);
-    if (n != version.length() || at[0] + n > derived.length
-        || !version.equals(new String(derived, at[0], n, java.nio.charset.StandardCharsets.US_ASCII))) {
-      return null;
-    }
-    at[0] += n;
-    int length = varint(derived, at);
-    if (length < 0 || at[0] + length > derived.length) {
-      return null;
-    }
-    return new Kept(derived, at[0], length, at[0] + length);
-  }
-
-  /** A varint at {@code at[0]}, which moves past it; -1 when there is none. */
-  private static int varint(byte[] b, int[] at) {
-    int v = 0;
-    for (int shift = 0; shift < 32 && at[0] < b.length; shift += 7) {
-      byte x = b[at[0]++];
-      v |= (x & 0x7F) << shift;
-      if (x >= 0) {
-        return v;
-      }
-    }
-    return -1;
+  private ParseCodec.Kept layout(byte[] derived) {
+    return ParseCodec.kept(derived, version);
   }
 
   /**
    * The kept text vector, or null when another term table made it: then it is made again from the
    * body's text.
    */
-  private TermVectors.Vector keptTerms(Kept k) {
+  private TermVectors.Vector keptTerms(ParseCodec.Kept k) {
     return matcher.terms().decode(
         new String(k.bytes(), k.vector(), k.bytes().length - k.vector(), java.nio.charset.StandardCharsets.ISO_8859_1));
   }
@@ -181,7 +128,7 @@ final class DocumentReader {
    * the kept parse is still read ({@link #postingKept}), and what is kept should be written again.
    */
   boolean current(byte[] derived) {
-    Kept k = layout(derived);
+    ParseCodec.Kept k = layout(derived);
     if (k == null) {
       return false;
     }
@@ -205,7 +152,7 @@ final class DocumentReader {
    * #current}, since a posting is held without it ({@link #held}); with it otherwise, to be kept anew.
    */
   Matcher.PostingDoc postingKept(java.util.function.Supplier<JsonNode> input, byte[] derived) {
-    Kept k = layout(derived);
+    ParseCodec.Kept k = layout(derived);
     if (k == null) {
       return legacy(derived, ParsedPosting.class, (p, v) -> v != null ? matcher.posting(compact(p), v)
           : matcher.posting(compact(p), postingText(input.get(), p)));
@@ -219,7 +166,7 @@ final class DocumentReader {
     return terms != null ? matcher.posting(held, terms) : matcher.posting(held, postingText(input.get(), held));
   }
 
-  private ParsedPosting posting(Kept k, boolean evidence) {
+  private ParsedPosting posting(ParseCodec.Kept k, boolean evidence) {
     try {
       return ParseCodec.posting(k.bytes(), k.parse(), k.parseLength(), evidence, names);
     } catch (IllegalArgumentException e) {
@@ -315,13 +262,13 @@ final class DocumentReader {
 
   /** A kept posting parse, evidence and all; null when another version kept it. */
   ParsedPosting keptPosting(byte[] derived) {
-    Kept k = layout(derived);
+    ParseCodec.Kept k = layout(derived);
     return k != null ? posting(k, true) : legacy(derived, ParsedPosting.class, (p, v) -> p);
   }
 
   /** A stored profile prepared again from what was kept (as for a posting); null when it must be read again. */
   Matcher.ProfileDoc profileKept(java.util.function.Supplier<JsonNode> input, byte[] derived) {
-    Kept k = layout(derived);
+    ParseCodec.Kept k = layout(derived);
     if (k == null) {
       return legacy(derived, ParsedProfile.class, (p, v) -> v != null ? matcher.profile(compact(p), v)
           : matcher.profile(compact(p), profileText(input.get())));

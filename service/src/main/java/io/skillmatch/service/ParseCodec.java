@@ -26,6 +26,47 @@ import java.util.Map;
 final class ParseCodec {
   private ParseCodec() {}
 
+  /**
+   * The first byte of a kept form (the text form before it began with a hex digit). Any change to
+   * what this class writes must change it, or what was kept before would be misread.
+   */
+  static final byte FORMAT = 1;
+
+  /** Where a kept form's parse and text vector lie in its bytes. */
+  record Kept(byte[] bytes, int parse, int parseLength, int vector) {}
+
+  /**
+   * What is kept of a document: the format byte, the version of the readers that parsed it, the
+   * parse as {@link #write} wrote it, then its text vector's text (ASCII) to the end.
+   */
+  static byte[] kept(String version, byte[] parse, String vector) {
+    Out out = new Out();
+    out.varint(FORMAT);
+    out.bytes(version.getBytes(StandardCharsets.US_ASCII));
+    out.bytes(parse);
+    out.raw(vector.getBytes(StandardCharsets.US_ASCII));
+    return out.bytes();
+  }
+
+  /** The layout of a form kept under this version; null when it is not one (another version or form). */
+  static Kept kept(byte[] derived, String version) {
+    if (derived == null || derived.length == 0 || derived[0] != FORMAT) {
+      return null;
+    }
+    In in = new In(derived, 1, derived.length - 1, null);
+    try {
+      int n = in.count();
+      if (n != version.length() || !version.equals(new String(derived, in.at, n, StandardCharsets.US_ASCII))) {
+        return null;
+      }
+      in.at += n;
+      int length = in.count();
+      return new Kept(derived, in.at, length, in.at + length);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
   static byte[] write(ParsedPosting p) {
     Out out = new Out();
     out.string(p.title());
@@ -164,9 +205,19 @@ final class ParseCodec {
       }
       byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
       varint(2L * utf8.length + 2);
-      room(utf8.length);
-      System.arraycopy(utf8, 0, buf, size, utf8.length);
-      size += utf8.length;
+      raw(utf8);
+    }
+
+    /** A length, then the bytes. */
+    void bytes(byte[] b) {
+      varint(b.length);
+      raw(b);
+    }
+
+    void raw(byte[] b) {
+      room(b.length);
+      System.arraycopy(b, 0, buf, size, b.length);
+      size += b.length;
     }
 
     void strings(List<String> list) {

@@ -186,16 +186,8 @@ class CatalogRestartTest {
       }
       // the text form before this one: a version line, the parse as JSON, the vector; kept before
       // vectors were, for every other profile
-      int at = 1 + 1 + "v1".length(); // the format, the version's length and the version
-      int length = 0;
-      for (int shift = 0; ; shift += 7) {
-        byte b = kept[at++];
-        length |= (b & 0x7F) << shift;
-        if (b >= 0) {
-          break;
-        }
-      }
-      String json = JSON.writeValueAsString(ParseCodec.profile(kept, at, length, new InternedStrings()));
+      ParseCodec.Kept k = ParseCodec.kept(kept, "v1");
+      String json = JSON.writeValueAsString(ParseCodec.profile(kept, k.parse(), k.parseLength(), new InternedStrings()));
       return ("v1\n" + json + (n % 2 == 0 ? "" : "\n" + tail)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     });
     try (Opened o = new Opened(dir, "v1")) {

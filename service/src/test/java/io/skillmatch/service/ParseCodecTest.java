@@ -101,6 +101,23 @@ class ParseCodecTest {
   }
 
   @Test
+  void aKeptFormHoldsItsVersionParseAndVectorAndIsReadOnlyUnderItsVersion() {
+    byte[] parse = ParseCodec.write(postings.get(3));
+    String vector = "stamp:" + "A".repeat(300);
+    byte[] kept = ParseCodec.kept("0123456789abcdef", parse, vector);
+    ParseCodec.Kept k = ParseCodec.kept(kept, "0123456789abcdef");
+    assertEquals(postings.get(3), ParseCodec.posting(kept, k.parse(), k.parseLength(), true, NAMES));
+    assertEquals(vector, new String(kept, k.vector(), kept.length - k.vector(), java.nio.charset.StandardCharsets.US_ASCII));
+    assertEquals(null, ParseCodec.kept(kept, "0123456789abcdee"), "another version");
+    assertEquals(null, ParseCodec.kept("0123456789abcdef\n{}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        "0123456789abcdef"), "the text form before this one");
+    for (int cut = 0; cut < 20 + parse.length; cut++) {
+      ParseCodec.Kept part = ParseCodec.kept(java.util.Arrays.copyOf(kept, cut), "0123456789abcdef");
+      assertTrue(part == null || part.vector() <= cut, "a cut form is refused or ends within its bytes");
+    }
+  }
+
+  @Test
   void bytesThatAreNotAParseAreRefusedWithOneKindOfError() {
     Random random = new Random(7);
     int refused = 0;
