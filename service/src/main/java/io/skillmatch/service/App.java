@@ -279,8 +279,11 @@ public final class App {
   }
 
   public void stop() {
-    javalin.stop();
-    catalog.close();
-    store.close();
+    try {
+      javalin.stop();
+      catalog.close();
+    } finally {
+      store.close();
+    }
   }
 }

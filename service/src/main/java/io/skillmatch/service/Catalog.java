@@ -134,15 +134,22 @@ final class Catalog {
       first = new Shelf<>(POSTING, input -> reader.posting(input, ""), reader::postingKept, reader::derived,
           reader::held, Posting::new, Posting::doc, Matcher.PostingDoc::skills, indexDir);
     } catch (RuntimeException | Error e) {
-      try { // not left running against a store about to be closed
-        later.join();
+      try { // not left running against a store about to be closed, nor holding its graph
+        later.join().index.close();
       } catch (RuntimeException other) {
         e.addSuppressed(other);
       }
       throw e;
     }
+    Shelf<Candidate, Matcher.ProfileDoc> second;
+    try {
+      second = candidatesStarted(later);
+    } catch (RuntimeException | Error e) {
+      first.index.close();
+      throw e;
+    }
     this.postings = first;
-    this.candidates = candidatesStarted(later);
+    this.candidates = second;
     compactAfterRewriting();
   }
 
@@ -382,19 +389,45 @@ final class Catalog {
       switch (how) {
         case ON_START -> indexed = index.sync(ids, docs, vectors);
         case NOW -> index.putAll(ids, docs, vectors);
-        case LATER -> indexing = indexing.thenRunAsync(() -> index.putAllLater(ids, docs, vectors),
+        case LATER -> indexing = indexing.thenRunAsync(() -> indexLater(ids, entries, docs, vectors),
             runnable -> Thread.ofPlatform().name("skillmatch-import-" + kind).start(runnable));
       }
       version.incrementAndGet();
       return indexed;
     }
 
+    /**
+     * An import's batch into the graph, under the shelf's lock: documents deleted or replaced since
+     * they were stored are left out (a delete or replace already set the graph right for them).
+     */
+    private synchronized void indexLater(List<String> ids, List<E> entries, List<D> docs, List<float[]> vectors) {
+      List<String> keptIds = new ArrayList<>(ids.size());
+      List<D> keptDocs = new ArrayList<>(ids.size());
+      List<float[]> keptVectors = new ArrayList<>(ids.size());
+      for (int i = 0; i < ids.size(); i++) {
+        if (byId.get(ids.get(i)) == entries.get(i)) {
+          keptIds.add(ids.get(i));
+          keptDocs.add(docs.get(i));
+          keptVectors.add(vectors.get(i));
+        }
+      }
+      index.putAllLater(keptIds, keptDocs, keptVectors);
+    }
+
     /** Waits for an import's graph work under way; throws what it failed with. */
-    synchronized void indexed() {
+    void indexed() {
+      java.util.concurrent.CompletableFuture<Void> pending;
+      synchronized (this) {
+        pending = indexing;
+      }
       try {
-        indexing.join();
+        pending.join(); // without the lock, which the work under way takes
       } catch (java.util.concurrent.CompletionException e) {
-        indexing = java.util.concurrent.CompletableFuture.completedFuture(null);
+        synchronized (this) {
+          if (indexing == pending) {
+            indexing = java.util.concurrent.CompletableFuture.completedFuture(null);
+          }
+        }
         throw e.getCause() instanceof RuntimeException r ? r : e;
       }
     }
@@ -430,10 +463,16 @@ final class Catalog {
   void close() {
     try {
       postings.indexed();
-      candidates.indexed();
     } finally {
-      postings.index.close();
-      candidates.index.close();
+      try {
+        candidates.indexed();
+      } finally {
+        try {
+          postings.index.close();
+        } finally {
+          candidates.index.close();
+        }
+      }
     }
   }
 
@@ -447,8 +486,9 @@ final class Catalog {
   }
 
   /**
-   * Adds many documents as part of an import: stored at once, searchable from the next {@link
-   * #settle} of their kind, which an import ends with.
+   * Adds many documents as part of an import: stored at once, in the graph from the next {@link
+   * #settle} of their kind, which an import ends with (below {@link #EXACT_BELOW} documents a kind,
+   * retrieval is exact and finds them at once).
    */
   int importAll(String kind, List<JsonNode> inputs, java.util.function.BiConsumer<Integer, String> rejected) {
     return shelf(kind).addAll(inputs, null, rejected, false);

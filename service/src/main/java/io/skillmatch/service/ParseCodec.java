@@ -20,8 +20,7 @@ import java.util.Map;
  * of every skill on a resume's skills line is one sentence). Enums go by ordinal: the parsing
  * package's fingerprint, which marks every kept parse, changes with them. Bytes that do not read
  * as a parse throw {@link IllegalArgumentException}. Any change to what is written here must change
- * the format byte of what is kept ({@code DocumentReader.FORMAT}), or parses kept before it would be
- * misread.
+ * {@link #FORMAT}, or parses kept before it would be misread.
  */
 final class ParseCodec {
   private ParseCodec() {}
@@ -30,21 +29,22 @@ final class ParseCodec {
    * The first byte of a kept form (the text form before it began with a hex digit). Any change to
    * what this class writes must change it, or what was kept before would be misread.
    */
-  static final byte FORMAT = 1;
+  static final byte FORMAT = 2;
 
-  /** Where a kept form's parse and text vector lie in its bytes. */
+  /** Where a kept form's parse and text vector lie in its bytes (the vector runs to their end). */
   record Kept(byte[] bytes, int parse, int parseLength, int vector) {}
 
   /**
    * What is kept of a document: the format byte, the version of the readers that parsed it, the
-   * parse as {@link #write} wrote it, then its text vector's text (ASCII) to the end.
+   * parse as {@link #write} wrote it, and its text vector's text (ASCII), each after its length:
+   * a form cut anywhere is refused.
    */
   static byte[] kept(String version, byte[] parse, String vector) {
     Out out = new Out();
     out.varint(FORMAT);
     out.bytes(version.getBytes(StandardCharsets.US_ASCII));
     out.bytes(parse);
-    out.raw(vector.getBytes(StandardCharsets.US_ASCII));
+    out.bytes(vector.getBytes(StandardCharsets.US_ASCII));
     return out.bytes();
   }
 
@@ -61,7 +61,13 @@ final class ParseCodec {
       }
       in.at += n;
       int length = in.count();
-      return new Kept(derived, in.at, length, in.at + length);
+      int parse = in.at;
+      in.at += length;
+      int vector = in.count();
+      if (in.at + vector != derived.length) {
+        return null;
+      }
+      return new Kept(derived, parse, length, in.at);
     } catch (IllegalArgumentException e) {
       return null;
     }
@@ -366,7 +372,7 @@ final class ParseCodec {
       }
       long start = varint() - 1;
       long length = varint();
-      if (start < 0 || start + length > Integer.MAX_VALUE) {
+      if (start < 0 || length < 0 || start > Integer.MAX_VALUE || start + length > Integer.MAX_VALUE) {
         throw new IllegalArgumentException("not a span: " + start + "+" + length);
       }
       return new Evidence(text, (int) start, (int) (start + length));

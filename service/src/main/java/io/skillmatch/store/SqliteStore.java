@@ -52,8 +52,9 @@ public final class SqliteStore implements Store {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SqliteStore.class);
 
   private static SqliteStore connect(String url, Clock clock, Supplier<String> ids) {
+    Connection db = null;
     try {
-      Connection db = DriverManager.getConnection(url);
+      db = DriverManager.getConnection(url);
       try (Statement s = db.createStatement()) {
         s.execute("PRAGMA journal_mode=WAL");
         s.execute("PRAGMA synchronous=FULL");
@@ -76,6 +77,13 @@ public final class SqliteStore implements Store {
       moveDerived(db);
       return new SqliteStore(db, clock, ids);
     } catch (SQLException e) {
+      if (db != null) {
+        try {
+          db.close();
+        } catch (SQLException closing) {
+          e.addSuppressed(closing);
+        }
+      }
       throw new StoreException("cannot open the store at " + url + ": " + e.getMessage(), e);
     }
   }
@@ -389,6 +397,8 @@ public final class SqliteStore implements Store {
   public synchronized void compact() {
     try (Statement s = db.createStatement()) {
       s.execute("VACUUM");
+      // in WAL mode the new file was written through the log, which would stay as large on disk
+      s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
     } catch (SQLException e) {
       throw new StoreException("cannot compact the store: " + e.getMessage(), e);
     }

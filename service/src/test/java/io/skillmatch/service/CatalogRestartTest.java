@@ -179,14 +179,15 @@ class CatalogRestartTest {
     }
     String stamp = ranking.terms().stamp();
     rewrite(dir, (kind, n, kept) -> {
-      int vector = indexOf(kept, stamp.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-      String tail = new String(kept, vector, kept.length - vector, java.nio.charset.StandardCharsets.US_ASCII);
+      ParseCodec.Kept k = ParseCodec.kept(kept, "v1");
+      String tail = new String(kept, k.vector(), kept.length - k.vector(), java.nio.charset.StandardCharsets.US_ASCII);
+      assertTrue(tail.startsWith(stamp + ":"), tail);
       if (kind.equals(Catalog.POSTING)) { // a vector of another table
-        return concat(java.util.Arrays.copyOf(kept, vector), "feedfacecafe:AAAAAQAAAAA=");
+        return ParseCodec.kept("v1", java.util.Arrays.copyOfRange(kept, k.parse(), k.parse() + k.parseLength()),
+            "feedfacecafe:AAAAAQAAAAA=");
       }
       // the text form before this one: a version line, the parse as JSON, the vector; kept before
       // vectors were, for every other profile
-      ParseCodec.Kept k = ParseCodec.kept(kept, "v1");
       String json = JSON.writeValueAsString(ParseCodec.profile(kept, k.parse(), k.parseLength(), new InternedStrings()));
       return ("v1\n" + json + (n % 2 == 0 ? "" : "\n" + tail)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     });
@@ -223,26 +224,6 @@ class CatalogRestartTest {
   private interface ThrowingRewrite {
     /** @param n the row's place in the listing, from 0 */
     byte[] apply(String kind, int n, byte[] kept) throws Exception;
-  }
-
-  private static int indexOf(byte[] in, byte[] part) {
-    outer:
-    for (int i = in.length - part.length; i >= 0; i--) {
-      for (int j = 0; j < part.length; j++) {
-        if (in[i + j] != part[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    throw new IllegalStateException("not found");
-  }
-
-  private static byte[] concat(byte[] head, String tail) {
-    byte[] t = tail.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    byte[] out = java.util.Arrays.copyOf(head, head.length + t.length);
-    System.arraycopy(t, 0, out, head.length, t.length);
-    return out;
   }
 
   @Test

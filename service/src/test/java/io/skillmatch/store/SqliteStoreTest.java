@@ -173,9 +173,14 @@ class SqliteStoreTest {
       assertEquals("parse 3", derived(store.get("posting", "p3")));
       assertEquals(3, store.count("posting"), "an unknown id creates nothing");
       assertTrue(store.delete("posting", "p3"));
-      Store.Item again = store.create("posting", "{}", null);
-      assertNull(again.derived());
-      assertNull(store.get("posting", again.id()).orElseThrow().derived(), "nothing of a deleted document stays");
+      assertEquals(List.of("p1", "p2"), store.list("posting", 10, null).items().stream().map(Store.Item::id).toList());
+    }
+    try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("skillmatch.db"));
+        java.sql.Statement s = db.createStatement();
+        java.sql.ResultSet r = s.executeQuery("SELECT COUNT(*) FROM kept WHERE seq NOT IN (SELECT seq FROM items)")) {
+      assertEquals(0, r.getInt(1), "nothing kept of a deleted document stays");
+    } catch (java.sql.SQLException e) {
+      throw new AssertionError(e);
     }
     try (SqliteStore store = SqliteStore.open(dir, CLOCK, ids("q"))) {
       assertEquals(List.of("parse 9"), store.list("posting", 10, null).items().stream()
