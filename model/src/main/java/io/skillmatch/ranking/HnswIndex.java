@@ -244,9 +244,7 @@ public final class HnswIndex<T> implements NearestSearch<T>, AutoCloseable {
 
   /** Adds many items, searchable once all are in. */
   public synchronized void putAll(List<String> ids, List<T> items, List<float[]> vectors) {
-    for (int i = 0; i < ids.size(); i++) {
-      add(ids.get(i), items.get(i), vectors.get(i));
-    }
+    putAllLater(ids, items, vectors);
     written(ids.size());
     refresh();
   }

@@ -143,7 +143,7 @@ final class Catalog {
     }
     Shelf<Candidate, Matcher.ProfileDoc> second;
     try {
-      second = candidatesStarted(later);
+      second = joined(later);
     } catch (RuntimeException | Error e) {
       first.index.close();
       throw e;
@@ -176,7 +176,8 @@ final class Catalog {
     }
   }
 
-  private static <S> S candidatesStarted(java.util.concurrent.CompletableFuture<S> started) {
+  /** What a future completed with, or what it failed with, unwrapped. */
+  private static <S> S joined(java.util.concurrent.CompletableFuture<S> started) {
     try {
       return started.join();
     } catch (java.util.concurrent.CompletionException e) {
@@ -421,14 +422,14 @@ final class Catalog {
         pending = indexing;
       }
       try {
-        pending.join(); // without the lock, which the work under way takes
-      } catch (java.util.concurrent.CompletionException e) {
+        joined(pending); // without the lock, which the work under way takes
+      } catch (RuntimeException | Error e) {
         synchronized (this) {
           if (indexing == pending) {
             indexing = java.util.concurrent.CompletableFuture.completedFuture(null);
           }
         }
-        throw e.getCause() instanceof RuntimeException r ? r : e;
+        throw e;
       }
     }
 

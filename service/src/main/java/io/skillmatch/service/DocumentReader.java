@@ -128,21 +128,14 @@ final class DocumentReader {
    * the kept parse is still read ({@link #postingKept}), and what is kept should be written again.
    */
   boolean current(byte[] derived) {
-    ParseCodec.Kept k = layout(derived);
-    if (k == null) {
-      return false;
-    }
+    return current(layout(derived));
+  }
+
+  private boolean current(ParseCodec.Kept k) {
     String stamp = matcher.terms().stamp();
-    int at = k.vector();
-    if (derived.length - at <= stamp.length() || derived[at + stamp.length()] != ':') {
-      return false;
-    }
-    for (int i = 0; i < stamp.length(); i++) {
-      if (derived[at + i] != stamp.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
+    return k != null && k.bytes().length - k.vector() > stamp.length()
+        && InternedStrings.same(stamp, k.bytes(), k.vector(), stamp.length())
+        && k.bytes()[k.vector() + stamp.length()] == ':';
   }
 
   /**
@@ -157,7 +150,7 @@ final class DocumentReader {
       return legacy(derived, ParsedPosting.class, (p, v) -> v != null ? matcher.posting(compact(p), v)
           : matcher.posting(compact(p), postingText(input.get(), p)));
     }
-    ParsedPosting p = posting(k, !current(derived));
+    ParsedPosting p = posting(k, !current(k));
     if (p == null) {
       return null;
     }

@@ -50,7 +50,8 @@ final class InternedStrings {
     return (h ^ h >>> 15) & (SLOTS - 1);
   }
 
-  private static boolean same(String s, byte[] bytes, int from, int length) {
+  /** Whether {@code length} bytes at {@code from} are this string, each char one byte (ASCII). */
+  static boolean same(String s, byte[] bytes, int from, int length) {
     if (s.length() != length) {
       return false;
     }

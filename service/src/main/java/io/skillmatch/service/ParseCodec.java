@@ -56,7 +56,7 @@ final class ParseCodec {
     In in = new In(derived, 1, derived.length - 1, null);
     try {
       int n = in.count();
-      if (n != version.length() || !version.equals(new String(derived, in.at, n, StandardCharsets.US_ASCII))) {
+      if (!InternedStrings.same(version, derived, in.at, n)) {
         return null;
       }
       in.at += n;

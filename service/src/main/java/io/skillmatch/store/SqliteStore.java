@@ -74,9 +74,10 @@ public final class SqliteStore implements Store {
         s.execute("CREATE INDEX IF NOT EXISTS items_list ON items (kind, seq, id, owner)");
         s.execute("DROP INDEX IF EXISTS items_kind");
       }
-      moveDerived(db);
-      return new SqliteStore(db, clock, ids);
-    } catch (SQLException e) {
+      SqliteStore store = new SqliteStore(db, clock, ids);
+      store.moveDerived();
+      return store;
+    } catch (SQLException | StoreException e) {
       if (db != null) {
         try {
           db.close();
@@ -84,7 +85,8 @@ public final class SqliteStore implements Store {
           e.addSuppressed(closing);
         }
       }
-      throw new StoreException("cannot open the store at " + url + ": " + e.getMessage(), e);
+      throw e instanceof StoreException known ? known
+          : new StoreException("cannot open the store at " + url + ": " + e.getMessage(), e);
     }
   }
 
@@ -93,7 +95,7 @@ public final class SqliteStore implements Store {
    * of rows at a time, each in its own transaction: a move cut short goes on at the next open. The
    * store's user_version marks it done, so that later opens read nothing.
    */
-  private static void moveDerived(Connection db) throws SQLException {
+  private void moveDerived() throws SQLException {
     try (Statement s = db.createStatement()) {
       try (ResultSet r = s.executeQuery("PRAGMA user_version")) {
         if (r.next() && r.getInt(1) >= KEPT_APART) {
@@ -111,21 +113,16 @@ public final class SqliteStore implements Store {
           PreparedStatement clear = db.prepareStatement(
               "UPDATE items SET derived = NULL WHERE seq > ? AND seq <= ? AND derived IS NOT NULL")) {
         for (long from = 0; from < last; from += 10_000) {
-          db.setAutoCommit(false);
-          try {
-            copy.setLong(1, from);
-            copy.setLong(2, from + 10_000);
-            moved += copy.executeUpdate();
-            clear.setLong(1, from);
-            clear.setLong(2, from + 10_000);
+          long after = from;
+          moved += inTransaction("cannot move what was kept apart from the bodies", () -> {
+            copy.setLong(1, after);
+            copy.setLong(2, after + 10_000);
+            int n = copy.executeUpdate();
+            clear.setLong(1, after);
+            clear.setLong(2, after + 10_000);
             clear.executeUpdate();
-            db.commit();
-          } catch (SQLException e) {
-            db.rollback();
-            throw e;
-          } finally {
-            db.setAutoCommit(true);
-          }
+            return n;
+          });
         }
       }
       s.execute("PRAGMA user_version = " + KEPT_APART);
@@ -280,12 +277,7 @@ public final class SqliteStore implements Store {
         }
       }
       if (body.derived() == null) {
-        try (PreparedStatement p = db.prepareStatement(
-            "DELETE FROM kept WHERE seq = (SELECT seq FROM items WHERE kind = ? AND id = ?)")) {
-          p.setString(1, kind);
-          p.setString(2, id);
-          p.executeUpdate();
-        }
+        forgetKept(kind, id);
       } else {
         keep(kind, java.util.Map.of(id, body.derived()));
       }
@@ -300,6 +292,16 @@ public final class SqliteStore implements Store {
       keep(kind, derivedById);
       return null;
     });
+  }
+
+  /** Drops what was kept of a document, in the transaction under way. */
+  private void forgetKept(String kind, String id) throws SQLException {
+    try (PreparedStatement p = db.prepareStatement(
+        "DELETE FROM kept WHERE seq = (SELECT seq FROM items WHERE kind = ? AND id = ?)")) {
+      p.setString(1, kind);
+      p.setString(2, id);
+      p.executeUpdate();
+    }
   }
 
   /** Keeps what was derived from documents by id, in the transaction under way; ids not stored are skipped. */
@@ -318,12 +320,8 @@ public final class SqliteStore implements Store {
   @Override
   public synchronized boolean delete(String kind, String id) {
     return inTransaction("cannot delete " + kind + " " + id, () -> {
-      try (PreparedStatement k = db.prepareStatement(
-              "DELETE FROM kept WHERE seq = (SELECT seq FROM items WHERE kind = ? AND id = ?)");
-          PreparedStatement p = db.prepareStatement("DELETE FROM items WHERE kind = ? AND id = ?")) {
-        k.setString(1, kind);
-        k.setString(2, id);
-        k.executeUpdate();
+      forgetKept(kind, id);
+      try (PreparedStatement p = db.prepareStatement("DELETE FROM items WHERE kind = ? AND id = ?")) {
         p.setString(1, kind);
         p.setString(2, id);
         return p.executeUpdate() > 0;
