@@ -9,6 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.nio.file.Path;
 import java.util.HashMap;
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene103.Lucene103Codec;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -49,6 +52,17 @@ public final class HnswIndex<T> implements NearestSearch<T>, AutoCloseable {
 
   private static final String ID = "id";
   private static final double RAM_BUFFER_MB = 1024;
+  /**
+   * The graph's build: each vector linked to up to 16 neighbours (Lucene's default), found among the
+   * 50 best candidates an insert weighs (Lucene's default is 100). Over the skill vectors of 1M
+   * generated postings, searched by 300 profiles' ({@code io.skillmatch.bench.GraphBuild}): a beam of
+   * 100 builds in 388 s on one core, 64 in 301 s, 50 in 248 s, and the exact 10 nearest are in the
+   * 300-shortlist 99.97%, 99.50% and 99.40% of the time. The build is what bounds an import at 1M
+   * (1,873 postings/s at 100, 2,298 at 50, back to back). A graph built with another beam is read
+   * alike.
+   */
+  private static final int MAX_CONN = 16;
+  private static final int BEAM_WIDTH = 50;
   private static final String ORD = "ord";
   private static final String STAMP = "stamp";
   private static final String VECTOR = "v";
@@ -114,7 +128,14 @@ public final class HnswIndex<T> implements NearestSearch<T>, AutoCloseable {
     try {
       // a buffer large enough that loading a store on start flushes one segment, searched as one
       // graph rather than several (each searched for the full k)
-      writer = new IndexWriter(dir, new IndexWriterConfig().setRAMBufferSizeMB(RAM_BUFFER_MB));
+      writer = new IndexWriter(dir, new IndexWriterConfig().setRAMBufferSizeMB(RAM_BUFFER_MB).setCodec(new Lucene103Codec() {
+        private final KnnVectorsFormat graph = new Lucene99HnswVectorsFormat(MAX_CONN, BEAM_WIDTH);
+
+        @Override
+        public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+          return graph;
+        }
+      }));
       searchers = new SearcherManager(writer, null);
       held = heldBy(writer);
       nextOrd = held.values().stream().mapToLong(h -> h[0] + 1).max().orElse(0);
