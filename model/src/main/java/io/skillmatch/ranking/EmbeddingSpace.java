@@ -30,11 +30,21 @@ public final class EmbeddingSpace implements SkillSpace, SkillSimilarity {
   private final Taxonomy taxonomy;
   private final int currentYear;
   private final Map<String, Map<String, Double>> near = new ConcurrentHashMap<>();
+  // each skill's vector with its category's weight, found with one lookup: a document's vector is
+  // made for every document on start
+  private final Map<String, Weighted> weighted;
+
+  private record Weighted(float[] vector, double category) {}
 
   public EmbeddingSpace(SkillVectors vectors, Taxonomy taxonomy, int currentYear) {
     this.vectors = vectors;
     this.taxonomy = taxonomy;
     this.currentYear = currentYear;
+    Map<String, Weighted> byId = new java.util.HashMap<>();
+    for (String id : vectors.skillIds()) {
+      byId.put(id, new Weighted(vectors.vector(id), categoryWeight(id)));
+    }
+    this.weighted = Map.copyOf(byId);
   }
 
   @Override
@@ -58,9 +68,13 @@ public final class EmbeddingSpace implements SkillSpace, SkillSimilarity {
     double[] sum = new double[vectors.dimension()];
     boolean any = false;
     for (Requirement r : posting.requirements()) {
-      double w = (r.importance() == Importance.REQUIRED ? 1 : 0.5)
-          * (r.minYears() == null ? 1 : 1 + 0.1 * Math.min(10, r.minYears())) * categoryWeight(r.skillId());
-      any |= add(sum, r.skillId(), w);
+      Weighted k = r.skillId() == null ? null : weighted.get(r.skillId());
+      if (k != null) {
+        double w = (r.importance() == Importance.REQUIRED ? 1 : 0.5)
+            * (r.minYears() == null ? 1 : 1 + 0.1 * Math.min(10, r.minYears())) * k.category();
+        add(sum, k.vector(), w);
+        any = true;
+      }
     }
     return any ? unit(sum) : new float[0];
   }
@@ -70,11 +84,16 @@ public final class EmbeddingSpace implements SkillSpace, SkillSimilarity {
     double[] sum = new double[vectors.dimension()];
     boolean any = false;
     for (ProfileSkill s : profile.skills()) {
+      Weighted k = s.skillId() == null ? null : weighted.get(s.skillId());
+      if (k == null) {
+        continue;
+      }
       double years = s.years() == null ? 1 : 1 + Math.log1p(s.years()) / 2;
       double recency = s.lastUsedYear() == null ? 0.8
           : Math.max(0.3, Math.pow(0.9, Math.max(0, currentYear - 2 - s.lastUsedYear())));
-      double w = (s.weak() ? 0.5 : 1) * years * recency * categoryWeight(s.skillId());
-      any |= add(sum, s.skillId(), w);
+      double w = (s.weak() ? 0.5 : 1) * years * recency * k.category();
+      add(sum, k.vector(), w);
+      any = true;
     }
     return any ? unit(sum) : new float[0];
   }
@@ -83,15 +102,10 @@ public final class EmbeddingSpace implements SkillSpace, SkillSimilarity {
     return taxonomy.skill(skillId).map(k -> k.category().isTechnical() ? 1.0 : 0.3).orElse(0.3);
   }
 
-  private boolean add(double[] sum, String skillId, double weight) {
-    float[] v = vectors.vector(skillId);
-    if (v == null) {
-      return false;
-    }
+  private static void add(double[] sum, float[] v, double weight) {
     for (int i = 0; i < sum.length; i++) {
       sum[i] += weight * v[i];
     }
-    return true;
   }
 
   private static float[] unit(double[] sum) {

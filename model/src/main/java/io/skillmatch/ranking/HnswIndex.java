@@ -74,7 +74,7 @@ public final class HnswIndex<T> implements NearestSearch<T>, AutoCloseable {
   // a search reads each hit's ordinal from doc values, not its id from stored fields: a stored
   // field decompresses a block per hit
   private final ByOrdinal<T> byOrd = new ByOrdinal<>();
-  private final Map<String, Long> ordOf = new ConcurrentHashMap<>();
+  private final Map<String, Long> ordOf;
   private long nextOrd;
 
   // what a directory held when opened, by id: {ordinal, stamp of its vector}; emptied by sync
@@ -138,6 +138,7 @@ public final class HnswIndex<T> implements NearestSearch<T>, AutoCloseable {
       }));
       searchers = new SearcherManager(writer, null);
       held = heldBy(writer);
+      ordOf = new ConcurrentHashMap<>(Math.max(16, held.size() * 4 / 3)); // filled at once on start
       nextOrd = held.values().stream().mapToLong(h -> h[0] + 1).max().orElse(0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -196,10 +197,13 @@ public final class HnswIndex<T> implements NearestSearch<T>, AutoCloseable {
    */
   public synchronized int sync(List<String> ids, List<T> items, List<float[]> vectors) {
     int indexed = 0;
+    // fingerprinted on all cores first: the rest of the start waits for this loop
+    long[] stamps = java.util.stream.IntStream.range(0, ids.size()).parallel()
+        .mapToLong(i -> stamp(vectors.get(i))).toArray();
     try {
       for (int i = 0; i < ids.size(); i++) {
         long[] h = held.remove(ids.get(i));
-        if (h != null && vectors.get(i).length > 0 && h[1] == stamp(vectors.get(i))) {
+        if (h != null && vectors.get(i).length > 0 && h[1] == stamps[i]) {
           byOrd.set(h[0], items.get(i));
           ordOf.put(ids.get(i), h[0]);
         } else {

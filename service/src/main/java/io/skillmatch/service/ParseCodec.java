@@ -8,7 +8,6 @@ import io.skillmatch.parsing.ProfileSkill;
 import io.skillmatch.parsing.Requirement;
 import io.skillmatch.parsing.Seniority;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -251,7 +250,10 @@ final class ParseCodec {
     private final byte[] buf;
     private int at;
     private final int end;
-    private final List<String> strings = new ArrayList<>();
+    // the strings read so far, which later ones may name by position: an array, not a list grown
+    // from ten, since a parse holds a few dozen
+    private String[] strings = new String[32];
+    private int seen;
     private final InternedStrings names;
 
     In(byte[] buf, int from, int length, InternedStrings names) {
@@ -345,7 +347,11 @@ final class ParseCodec {
         return null;
       }
       if ((v & 1) == 1) {
-        return strings.get((int) Math.min(Integer.MAX_VALUE, v >>> 1));
+        long i = v >>> 1;
+        if (i >= seen) {
+          throw new IllegalArgumentException("no string " + i + " read before");
+        }
+        return strings[(int) i];
       }
       long length = (v >>> 1) - 1;
       if (length > end - at) {
@@ -353,7 +359,10 @@ final class ParseCodec {
       }
       String s = name ? names.of(buf, at, (int) length) : new String(buf, at, (int) length, StandardCharsets.UTF_8);
       at += (int) length;
-      strings.add(s);
+      if (seen == strings.length) {
+        strings = java.util.Arrays.copyOf(strings, 2 * seen);
+      }
+      strings[seen++] = s;
       return s;
     }
 
