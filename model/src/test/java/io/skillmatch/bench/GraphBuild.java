@@ -33,10 +33,7 @@ import org.apache.lucene.util.VectorUtil;
  * minutes. Run on a store made by {@code service/src/bench/load.sh N}:
  *
  * <pre>{@code
- * ./skillmatch bench -l >/dev/null   # compiles the benchmarks and writes their class path
- * java -Xmx12g --add-modules jdk.incubator.vector \
- *   -cp "model/target/test-classes:model/target/classes:$(cat model/target/bench.classpath)" \
- *   io.skillmatch.bench.GraphBuild /tmp/skillmatch-bench/1000000/data/index 1000000 100 64 50
+ * SKILLMATCH_JAVA_OPTS=-Xmx12g ./skillmatch bench GraphBuild /tmp/skillmatch-bench/1000000/data/index 1000000 100 64 50
  * }</pre>
  */
 public final class GraphBuild {
