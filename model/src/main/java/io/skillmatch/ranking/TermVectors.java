@@ -141,35 +141,21 @@ public final class TermVectors {
    * not one (ranks out of order or out of the vocabulary, a weight not finite).
    */
   public Vector decode(String text) {
-    if (text == null) {
+    if (text == null || text.length() <= stamp.length() || !text.startsWith(stamp)
+        || text.charAt(stamp.length()) != ':') {
       return null;
     }
-    byte[] ascii = text.getBytes(StandardCharsets.ISO_8859_1); // a character past it reads as '?': not base64
-    return decode(ascii, 0, ascii.length);
-  }
-
-  /** A vector {@link #encode}d, as {@link #decode(String)}, from {@code length} ASCII bytes at {@code from}. */
-  public Vector decode(byte[] text, int from, int length) {
-    java.util.Objects.checkFromIndexSize(from, length, text.length);
-    int marked = stamp.length();
-    if (length <= marked || text[from + marked] != ':') {
-      return null;
-    }
-    for (int i = 0; i < marked; i++) {
-      if (text[from + i] != stamp.charAt(i)) {
-        return null;
-      }
-    }
-    java.nio.ByteBuffer in;
+    byte[] bytes;
     try {
-      in = java.util.Base64.getDecoder().decode(java.nio.ByteBuffer.wrap(text, from + marked + 1, length - marked - 1));
+      bytes = java.util.Base64.getDecoder().decode(text.substring(stamp.length() + 1));
     } catch (IllegalArgumentException e) {
       return null;
     }
-    if (in.remaining() % 8 != 0) {
+    if (bytes.length % 8 != 0) {
       return null;
     }
-    int n = in.remaining() / 8;
+    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+    int n = bytes.length / 8;
     char[] terms = new char[n];
     float[] weights = new float[n];
     for (int i = 0; i < n; i++) {

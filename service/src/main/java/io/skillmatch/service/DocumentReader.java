@@ -118,7 +118,8 @@ final class DocumentReader {
    * body's text.
    */
   private TermVectors.Vector keptTerms(ParseCodec.Kept k) {
-    return matcher.terms().decode(k.bytes(), k.vector(), k.bytes().length - k.vector());
+    return matcher.terms().decode(
+        new String(k.bytes(), k.vector(), k.bytes().length - k.vector(), java.nio.charset.StandardCharsets.ISO_8859_1));
   }
 
   /**
