@@ -138,7 +138,7 @@ public final class HnswIndex<T> implements NearestSearch<T>, AutoCloseable {
       }));
       searchers = new SearcherManager(writer, null);
       held = heldBy(writer);
-      ordOf = new ConcurrentHashMap<>(Math.max(16, held.size() * 4 / 3)); // filled at once on start
+      ordOf = new ConcurrentHashMap<>(Math.max(16, held.size())); // sized for what start binds at once
       nextOrd = held.values().stream().mapToLong(h -> h[0] + 1).max().orElse(0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -197,8 +197,8 @@ public final class HnswIndex<T> implements NearestSearch<T>, AutoCloseable {
    */
   public synchronized int sync(List<String> ids, List<T> items, List<float[]> vectors) {
     int indexed = 0;
-    // fingerprinted on all cores first: the rest of the start waits for this loop
-    long[] stamps = java.util.stream.IntStream.range(0, ids.size()).parallel()
+    // fingerprinted on all cores first, when anything is held to compare: the start waits for this loop
+    long[] stamps = held.isEmpty() ? null : java.util.stream.IntStream.range(0, ids.size()).parallel()
         .mapToLong(i -> stamp(vectors.get(i))).toArray();
     try {
       for (int i = 0; i < ids.size(); i++) {

@@ -278,7 +278,7 @@ final class Catalog {
         }
       } while (next != null);
       long prepared = System.nanoTime();
-      byId = new ConcurrentHashMap<>(Math.max(16, ids.size() * 4 / 3)); // filled at once, not grown step by step
+      byId = new ConcurrentHashMap<>(Math.max(16, ids.size())); // filled at once, not grown step by step (sized by count)
       int indexed = keepAll(ids, entries, Keep.ON_START);
       started = new Started(ids.size(), parsed, vectored, indexed);
       LOG.info("{}s: {} read from the store ({} parsed anew, {} kept anew) in {} ms ({} ms waiting for it), {}"

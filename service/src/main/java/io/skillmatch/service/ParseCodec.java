@@ -247,12 +247,13 @@ final class ParseCodec {
 
   /** Reads what {@link Out} wrote; out-of-range reads throw. */
   private static final class In {
+    private static final String[] NO_STRINGS = {};
     private final byte[] buf;
     private int at;
     private final int end;
     // the strings read so far, which later ones may name by position: an array, not a list grown
-    // from ten, since a parse holds a few dozen
-    private String[] strings = new String[32];
+    // from ten, since a parse holds a few dozen; none until the first (reading a layout reads none)
+    private String[] strings = NO_STRINGS;
     private int seen;
     private final InternedStrings names;
 
@@ -360,7 +361,7 @@ final class ParseCodec {
       String s = name ? names.of(buf, at, (int) length) : new String(buf, at, (int) length, StandardCharsets.UTF_8);
       at += (int) length;
       if (seen == strings.length) {
-        strings = java.util.Arrays.copyOf(strings, 2 * seen);
+        strings = java.util.Arrays.copyOf(strings, Math.max(32, 2 * seen));
       }
       strings[seen++] = s;
       return s;
