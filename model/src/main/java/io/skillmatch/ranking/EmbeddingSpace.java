@@ -27,7 +27,6 @@ public final class EmbeddingSpace implements SkillSpace, SkillSimilarity {
   static final int NEIGHBOURS = 40;
 
   private final SkillVectors vectors;
-  private final Taxonomy taxonomy;
   private final int currentYear;
   private final Map<String, Map<String, Double>> near = new ConcurrentHashMap<>();
   // each skill's vector with its category's weight, found with one lookup: a document's vector is
@@ -38,11 +37,10 @@ public final class EmbeddingSpace implements SkillSpace, SkillSimilarity {
 
   public EmbeddingSpace(SkillVectors vectors, Taxonomy taxonomy, int currentYear) {
     this.vectors = vectors;
-    this.taxonomy = taxonomy;
     this.currentYear = currentYear;
     Map<String, Weighted> byId = new java.util.HashMap<>();
     for (String id : vectors.skillIds()) {
-      byId.put(id, new Weighted(vectors.vector(id), categoryWeight(id)));
+      byId.put(id, new Weighted(vectors.vector(id), categoryWeight(taxonomy, id)));
     }
     this.weighted = Map.copyOf(byId);
   }
@@ -98,7 +96,7 @@ public final class EmbeddingSpace implements SkillSpace, SkillSimilarity {
     return any ? unit(sum) : new float[0];
   }
 
-  private double categoryWeight(String skillId) {
+  private static double categoryWeight(Taxonomy taxonomy, String skillId) {
     return taxonomy.skill(skillId).map(k -> k.category().isTechnical() ? 1.0 : 0.3).orElse(0.3);
   }
 
