@@ -1,5 +1,6 @@
 package io.skillmatch.bench;
 
+import io.skillmatch.ranking.VectorIndex;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,14 +27,14 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.VectorUtil;
 
 /**
  * What the graph's build beam costs and buys, over the real vectors of a store: the skill vectors
  * of its postings' graph, searched by those of its profiles, as the service searches (a shortlist
  * of 300). For each beam: the build on one thread (every vector added, then merged to one graph),
- * and how often the exact 10 nearest are in the shortlist. Not JMH: one build at a million takes
- * minutes. Run on a store made by {@code service/src/bench/load.sh N}:
+ * and how often the exact 10 nearest ({@link VectorIndex}, the service's exact search) are in the
+ * shortlist. Not JMH: one build at a million takes minutes. Run on a store made by {@code
+ * service/src/bench/load.sh N}:
  *
  * <pre>{@code
  * SKILLMATCH_JAVA_OPTS=-Xmx12g ./skillmatch bench GraphBuild /tmp/skillmatch-bench/1000000/data/index 1000000 100 64 50
@@ -60,9 +61,13 @@ public final class GraphBuild {
       System.err.println("no vectors under " + index + "/posting and " + index + "/candidate");
       System.exit(2);
     }
+    List<Integer> positions = java.util.stream.IntStream.range(0, base.size()).boxed().toList();
+    VectorIndex<Integer> exact = new VectorIndex<>(positions, base);
     List<Set<Integer>> truth = new ArrayList<>();
     for (float[] q : queries) {
-      truth.add(nearest(base, q));
+      Set<Integer> nearest = new HashSet<>();
+      exact.search(q, TOP).forEach(h -> nearest.add(h.item()));
+      truth.add(nearest);
     }
     System.out.printf("%,d vectors of %d dimensions, %d queries, shortlist %d%n", base.size(), base.get(0).length,
         queries.size(), SHORTLIST);
@@ -138,23 +143,6 @@ public final class GraphBuild {
         }
       }
     }
-    return out;
-  }
-
-  /** The exact TOP nearest by cosine, by position in base. */
-  private static Set<Integer> nearest(List<float[]> base, float[] q) {
-    java.util.PriorityQueue<double[]> best = new java.util.PriorityQueue<>(Comparator.comparingDouble(x -> x[0]));
-    for (int i = 0; i < base.size(); i++) {
-      double s = VectorUtil.cosine(base.get(i), q);
-      if (best.size() < TOP) {
-        best.add(new double[] {s, i});
-      } else if (s > best.peek()[0]) {
-        best.poll();
-        best.add(new double[] {s, i});
-      }
-    }
-    Set<Integer> out = new HashSet<>();
-    best.forEach(x -> out.add((int) x[1]));
     return out;
   }
 }
